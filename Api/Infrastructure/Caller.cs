@@ -1,0 +1,14 @@
+namespace OpenC3.Api.Infrastructure;
+
+/// <summary>Who is calling: a logged-in user, or an application (`&lt;appname&gt;@app`, calltype `api`).</summary>
+public sealed record Caller(string User, string Company, bool IsApp)
+{
+    private const string ItemKey = "openc3.caller";
+
+    public static Caller? Of(HttpContext context) => context.Items.TryGetValue(ItemKey, out var value) ? value as Caller : null;
+
+    public static Caller Required(HttpContext context) =>
+        Of(context) ?? throw new InvalidOperationException("Endpoint is missing the login filter.");
+
+    public void AttachTo(HttpContext context) => context.Items[ItemKey] = this;
+}

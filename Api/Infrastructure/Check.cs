@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace OpenC3.Api.Infrastructure;
+
+/// <summary>
+/// Upstream's field validation (`Format.pm`): fields are checked in declared order, the first failure
+/// wins, and the message is one of `&lt;field&gt; undef`, `&lt;field&gt; format error &lt;regex&gt;`,
+/// `&lt;field&gt; format error`, `&lt;field&gt; need in a,b,c`, all prefixed `check format fail `.
+/// </summary>
+public sealed class Check(RequestParams input)
+{
+    private string? failure;
+
+    public string? Failure => failure is null ? null : $"check format fail {failure}";
+
+    public Check Required(string field, string pattern) => Field(field, pattern, required: true);
+
+    public Check Optional(string field, string pattern) => Field(field, pattern, required: false);
+
+    public Check RequiredIn(string field, params string[] allowed) => Enum(field, allowed, required: true);
+
+    public Check OptionalIn(string field, params string[] allowed) => Enum(field, allowed, required: false);
+
+    /// <summary>Upstream's "no single quote" rule, reported without a regex.</summary>
+    public Check NoQuote(string field, bool required)
+    {
+        if (failure is not null)
+        {
+            return this;
+        }
+
+        var value = input.Text(field);
+        if (value is null)
+        {
+            failure = required ? $"{field} undef" : null;
+        }
+        else if (value.Contains('\''))
+        {
+            failure = $"{field} format error";
+        }
+
+        return this;
+    }
+
+    /// <summary>Renders a .NET pattern the way Perl stringifies a compiled regex, as upstream prints it.</summary>
+    public static string PerlRegex(string pattern) => $"(?^:{pattern})";
+
+    private Check Field(string field, string pattern, bool required)
+    {
+        if (failure is not null)
+        {
+            return this;
+        }
+
+        var value = input.Text(field);
+        if (value is null)
+        {
+            failure = required ? $"{field} undef" : null;
+        }
+        else if (!Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            failure = $"{field} format error {PerlRegex(pattern)}";
+        }
+
+        return this;
+    }
+
+    private Check Enum(string field, string[] allowed, bool required)
+    {
+        if (failure is not null)
+        {
+            return this;
+        }
+
+        var value = input.Text(field);
+        if (value is null)
+        {
+            failure = required ? $"{field} undef" : null;
+        }
+        else if (!allowed.Contains(value, StringComparer.Ordinal))
+        {
+            failure = $"{field} need in {string.Join(',', allowed)}";
+        }
+
+        return this;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace OpenC3.Api.Infrastructure;
+
+/// <summary>Unknown routes and unexpected faults answer in the envelope and never leak a stack trace.</summary>
+public static class ErrorHandling
+{
+    public static IApplicationBuilder UseEnvelopeErrors(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception error) when (!context.Response.HasStarted)
+            {
+                var result = Translate(context, error);
+                context.Response.Clear();
+                await result.ExecuteAsync(context);
+            }
+        });
+
+    public static IEndpointRouteBuilder MapNotFound(this IEndpointRouteBuilder app)
+    {
+        app.MapFallback((HttpContext context) => Reply.Status(StatusCodes.Status404NotFound, $"no such route: {context.Request.Method} {context.Request.Path}"));
+        return app;
+    }
+
+    private static IResult Translate(HttpContext context, Exception error)
+    {
+        switch (error)
+        {
+            case BadRequestException bad:
+                return Reply.Fail(bad.Message);
+            case JsonException:
+                return Reply.Fail("request body is not valid JSON");
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return Reply.Status(499, "request aborted");
+            default:
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpenC3.Api.Errors");
+                logger.LogError(error, "Unhandled fault on {Method} {Path} (ref {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
+                return Reply.Status(StatusCodes.Status500InternalServerError, $"internal error (ref {context.TraceIdentifier})");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace OpenC3.Api.Infrastructure;
+
+/// <summary>
+/// Upstream (Dancer) merges query string and body into one parameter bag; clients send JSON or forms.
+/// Values keep their JSON shape so validators can tell a missing field from an empty one.
+/// </summary>
+public sealed class RequestParams
+{
+    private readonly Dictionary<string, JsonElement> values;
+
+    private RequestParams(Dictionary<string, JsonElement> values) => this.values = values;
+
+    public IReadOnlyDictionary<string, JsonElement> Values => values;
+
+    public static async Task<RequestParams> ReadAsync(HttpRequest request)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.Query)
+        {
+            values[key] = JsonSerializer.SerializeToElement(value.ToString());
+        }
+
+        if (request.HasJsonContentType())
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new BadRequestException("request body must be a JSON object");
+            }
+
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                values[property.Name] = property.Value.Clone();
+            }
+        }
+        else if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            foreach (var (key, value) in form)
+            {
+                values[key] = JsonSerializer.SerializeToElement(value.ToString());
+            }
+        }
+
+        return new RequestParams(values);
+    }
+
+    public bool Has(string name) => values.TryGetValue(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+
+    /// <summary>The value as upstream's Perl would see it: scalars as text, null when absent.</summary>
+    public string? Text(string name) => values.TryGetValue(name, out var value) ? AsText(value) : null;
+
+    public static string? AsText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A request the API cannot even read (malformed JSON): answered with `stat:false`, never a 500.</summary>
+public sealed class BadRequestException(string message) : Exception(message);

@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Storage;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+
+namespace OpenC3.Silo;
+
+public static class OpenC3HostingExtensions
+{
+    private const string MySqlInvariant = "MySql.Data.MySqlConnector";
+
+    /// <summary>Joins the Orleans cluster the way `Orleans:Mode` says: as a silo (embedded/silo) or as a pure client.</summary>
+    public static IHostApplicationBuilder AddOpenC3Orleans(this IHostApplicationBuilder builder, bool forceSilo = false)
+    {
+        var orleans = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+        orleans.Validate();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.Validate();
+        builder.Services.AddSingleton(orleans);
+        builder.Services.AddSingleton(storage);
+
+        if (orleans.IsClient && !forceSilo)
+        {
+            builder.UseOrleansClient(client => ConfigureClient(client, orleans, storage));
+        }
+        else
+        {
+            AddSilo(builder, orleans, storage);
+        }
+
+        return builder;
+    }
+
+    private static void AddSilo(IHostApplicationBuilder builder, OrleansHostOptions orleans, StorageOptions storage)
+    {
+        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddSingleton<SqlDatabase>();
+        builder.Services.AddSingleton<SchemaBootstrapper>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Registered before UseOrleans so the schema exists before the silo reads membership or state.
+        builder.Services.AddHostedService<SchemaHostedService>();
+
+        builder.UseOrleans(silo =>
+        {
+            if (storage.IsMySql)
+            {
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = orleans.ClusterId;
+                    o.ServiceId = orleans.ServiceId;
+                });
+                silo.ConfigureEndpoints(IPAddress.Parse(orleans.AdvertisedAddress), orleans.SiloPort, orleans.GatewayPort);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = MySqlInvariant;
+                    o.ConnectionString = storage.ConnectionString;
+                });
+                silo.AddAdoNetGrainStorageAsDefault(o =>
+                {
+                    o.Invariant = MySqlInvariant;
+                    o.ConnectionString = storage.ConnectionString;
+                });
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = MySqlInvariant;
+                    o.ConnectionString = storage.ConnectionString;
+                });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
+                silo.AddReminders();
+                silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+            }
+
+            silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
+        });
+    }
+
+    private static void ConfigureClient(IClientBuilder client, OrleansHostOptions orleans, StorageOptions storage)
+    {
+        if (storage.IsMySql)
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = orleans.ClusterId;
+                o.ServiceId = orleans.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = MySqlInvariant;
+                o.ConnectionString = storage.ConnectionString;
+            });
+        }
+        else
+        {
+            client.UseLocalhostClustering(orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Hosting;
+using OpenC3.Silo;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddOpenC3Orleans(forceSilo: true);
+await builder.Build().RunAsync();
