@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenC3.Silo;
+
+namespace OpenC3.TestSupport;
+
+/// <summary>
+/// A pure Orleans client of a running product, configured with the product's own hosting code in
+/// `client` mode. Lets tests reach grains (e.g. the probe) that have no HTTP route.
+/// </summary>
+public sealed class OrleansTestClient : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private OrleansTestClient(IHost host) => this.host = host;
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<OrleansTestClient> ConnectAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Configuration["Orleans:Mode"] = OrleansHostOptions.Client;
+        builder.AddOpenC3Orleans();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new OrleansTestClient(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
