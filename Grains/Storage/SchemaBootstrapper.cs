@@ -54,7 +54,7 @@ public sealed class SchemaBootstrapper(SqlDatabase database, ILogger<SchemaBoots
         try
         {
             await connection.ExecuteAsync(
-                "CREATE TABLE IF NOT EXISTS schema_version (version VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(30) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+                "CREATE TABLE IF NOT EXISTS schema_version (version VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
             await ApplyPendingAsync(connection, transaction: null);
         }
         finally

@@ -16,7 +16,7 @@
 --     provider binds for that key, otherwise MySqlConnector rejects the command.
 --   * Everything is utf8mb4 with the binary collation: grain ids, grain types and
 --     reminder names are case sensitive in Orleans, so comparisons must be exact.
---   * This file and the others contain no DELIMITER lines: each one is meant to be
+--   * No client-side delimiter directives are used anywhere: each file is meant to be
 --     sent to the server as a single multi-statement command.
 
 CREATE TABLE OrleansQuery

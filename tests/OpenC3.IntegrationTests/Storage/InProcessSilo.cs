@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenC3.Silo;
+using OpenC3.TestSupport;
+using Orleans.Providers;
+using Orleans.Storage;
+
+namespace OpenC3.IntegrationTests.Storage;
+
+/// <summary>A silo built by the product's own hosting code inside the test process, to reach its storage providers directly.</summary>
+public abstract class InProcessSilo : IAsyncLifetime
+{
+    private IHost? host;
+
+    public IGrainStorage GrainStorage => host!.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+
+    public IReminderTable Reminders => host!.Services.GetRequiredService<IReminderTable>();
+
+    public IGrainFactory Grains => host!.Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var settings = await StorageSettingsAsync();
+        settings["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Orleans:ClusterId"] = $"contract-{Guid.NewGuid():N}";
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.AddOpenC3Orleans(forceSilo: true);
+        host = builder.Build();
+        await host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    protected abstract Task<Dictionary<string, string>> StorageSettingsAsync();
+}
+
+public sealed class SqliteSilo : InProcessSilo
+{
+    protected override Task<Dictionary<string, string>> StorageSettingsAsync()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("openc3-contract-").FullName, "openc3.db");
+        return Task.FromResult(new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={file}",
+        });
+    }
+}
+
+public sealed class MariaDbSilo : InProcessSilo
+{
+    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
+    {
+        ["Storage:Provider"] = "mysql",
+        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
+    };
+}

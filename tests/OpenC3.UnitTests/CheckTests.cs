@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using OpenC3.Api.Infrastructure;
+
+namespace OpenC3.UnitTests;
+
+public sealed class CheckTests
+{
+    [Fact]
+    public async Task MissingRequiredField_IsUndef()
+    {
+        var check = new Check(await ParamsAsync("{}")).Required("name", "^[a-z]+$");
+        Assert.Equal("check format fail name undef", check.Failure);
+    }
+
+    [Fact]
+    public async Task PatternMismatch_PrintsThePerlRegex()
+    {
+        var check = new Check(await ParamsAsync("""{"timeout":"ten"}""")).Required("timeout", @"^\d+$");
+        Assert.Equal(@"check format fail timeout format error (?^:^\d+$)", check.Failure);
+    }
+
+    [Fact]
+    public async Task EnumMismatch_ListsTheAllowedValues()
+    {
+        var check = new Check(await ParamsAsync("""{"everyone":"maybe"}""")).RequiredIn("everyone", "on", "off");
+        Assert.Equal("check format fail everyone need in on,off", check.Failure);
+    }
+
+    [Fact]
+    public async Task SingleQuote_IsAFormatErrorWithoutRegex()
+    {
+        var check = new Check(await ParamsAsync("""{"name":"it's"}""")).NoQuote("name", required: true);
+        Assert.Equal("check format fail name format error", check.Failure);
+    }
+
+    [Fact]
+    public async Task FirstFailureWins_AndOptionalFieldsAreOnlyCheckedWhenPresent()
+    {
+        var input = await ParamsAsync("""{"a":"x","b":"y"}""");
+        var check = new Check(input).Optional("missing", "^z$").Required("a", "^\\d+$").Required("b", "^\\d+$");
+        Assert.Equal(@"check format fail a format error (?^:^\d+$)", check.Failure);
+        Assert.Null(new Check(input).Optional("missing", "^z$").Required("a", "^x$").Failure);
+    }
+
+    [Fact]
+    public async Task NumbersAndBooleans_AreCheckedAsText()
+    {
+        var check = new Check(await ParamsAsync("""{"timeout":60,"permanent":true}""")).Required("timeout", @"^\d+$").RequiredIn("permanent", "true", "false");
+        Assert.Null(check.Failure);
+    }
+
+    [Fact]
+    public async Task QueryAndJsonBody_AreMerged_BodyWins()
+    {
+        var input = await ParamsAsync("""{"name":"body"}""", "?name=query&extra=1");
+        Assert.Equal("body", input.Text("name"));
+        Assert.Equal("1", input.Text("extra"));
+    }
+
+    [Fact]
+    public async Task NonObjectBody_IsABadRequest()
+    {
+        await Assert.ThrowsAsync<BadRequestException>(() => ParamsAsync("[1,2]"));
+    }
+
+    private static Task<RequestParams> ParamsAsync(string json, string query = "")
+    {
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
+        return RequestParams.ReadAsync(context.Request);
+    }
+}
