@@ -1,4 +1,5 @@
 using OpenC3.Api.Health;
+using OpenC3.Api.Connector;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Api.Job;
 using OpenC3.Silo;
@@ -6,13 +7,13 @@ using OpenC3.Silo;
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
 builder.AddOpenC3Orleans();
-builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
 builder.Services.AddSingleton<LoginFilter>();
 
 var app = builder.Build();
 app.UseEnvelopeErrors();
 app.MapHealthApi();
 app.MapJobModule();
+app.MapConnectorModule();
 app.MapNotFound();
 app.Run();
 

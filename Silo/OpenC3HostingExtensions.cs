@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Connector;
 using OpenC3.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -21,6 +22,7 @@ public static class OpenC3HostingExtensions
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         storage.Validate();
         builder.Services.AddSingleton(orleans);
+        builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
         builder.Services.AddSingleton(storage);
 
         if (orleans.IsClient && !forceSilo)
@@ -40,6 +42,7 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddSingleton<SqlDatabase>();
         builder.Services.AddSingleton<SchemaBootstrapper>();
+        builder.Services.AddSingleton<AdminSeeder>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Registered before UseOrleans so the schema exists before the silo reads membership or state.
         builder.Services.AddHostedService<SchemaHostedService>();

@@ -1,12 +1,20 @@
 using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Connector;
 using OpenC3.Grains.Storage;
 
 namespace OpenC3.Silo;
 
-/// <summary>Brings the schema up to date before the silo starts, so membership and state tables exist.</summary>
-internal sealed class SchemaHostedService(SchemaBootstrapper bootstrapper) : IHostedLifecycleService
+/// <summary>
+/// Brings the schema up to date and seeds the admin user before the silo starts, so membership,
+/// state and identity tables exist when the first request arrives.
+/// </summary>
+internal sealed class SchemaHostedService(SchemaBootstrapper bootstrapper, AdminSeeder adminSeeder) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => bootstrapper.ApplyAsync(cancellationToken);
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await bootstrapper.ApplyAsync(cancellationToken);
+        await adminSeeder.SeedAsync(cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -16,6 +16,11 @@ public static class Reply
 
     public static IResult Ok(object? data) => Results.Json(new { stat = true, data }, Json);
 
+    public static IResult Ok(object? data, string info) => Results.Json(new { stat = true, info, data }, Json);
+
+    /// <summary>`{stat:true, info}` without data, as upstream's login and audit routes answer.</summary>
+    public static IResult Info(string info) => Results.Json(new { stat = true, info }, Json);
+
     public static IResult Fail(string info) => Results.Json(new { stat = false, info }, Json);
 
     public static IResult NotLoggedIn() => Results.Json(new { stat = false, code = 10000 }, Json);

@@ -23,7 +23,7 @@ public static partial class EnvironmentApi
     private static async Task<IResult> SetEnvironment(HttpContext context, IGrainFactory grains)
     {
         var caller = Caller.Required(context);
-        if (!Points.Allows(caller, Points.JobRoot, 0))
+        if (!await context.AllowsAsync(Points.JobRoot, 0))
         {
             return Reply.Unauthorized();
         }
@@ -53,7 +53,7 @@ public static partial class EnvironmentApi
     private static async Task<IResult> DeleteEnvironment(HttpContext context, IGrainFactory grains)
     {
         var caller = Caller.Required(context);
-        if (!Points.Allows(caller, Points.JobRoot, 0))
+        if (!await context.AllowsAsync(Points.JobRoot, 0))
         {
             return Reply.Unauthorized();
         }
