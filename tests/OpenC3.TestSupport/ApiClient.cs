@@ -1,14 +1,34 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace OpenC3.TestSupport;
 
-/// <summary>An HTTP client for the product's API that logs in as an app caller, as a script would.</summary>
-public sealed class ApiClient(string baseUrl, string? appName = null, string? appKey = null) : IDisposable
+/// <summary>An HTTP client for the product's API, logged in as an app caller or (after <see cref="LoginAsync"/>) with a session cookie, as a browser.</summary>
+public sealed class ApiClient : IDisposable
 {
-    private readonly HttpClient http = Create(baseUrl, appName, appKey);
+    private readonly Uri baseUri;
+    private readonly CookieContainer cookies = new();
+    private readonly HttpClient http;
+
+    public ApiClient(string baseUrl, string? appName = null, string? appKey = null)
+    {
+        baseUri = new Uri(baseUrl);
+        var handler = new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false };
+        http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+        if (appName is not null && appKey is not null)
+        {
+            http.DefaultRequestHeaders.Add("appname", appName);
+            http.DefaultRequestHeaders.Add("appkey", appKey);
+        }
+    }
 
     public HttpClient Http => http;
+
+    /// <summary>The session cookie the built-in login set, if any.</summary>
+    public string? SessionId => cookies.GetCookies(baseUri).FirstOrDefault(c => c.Name == "sid")?.Value;
+
+    public void UseSession(string sessionId) => cookies.Add(baseUri, new Cookie("sid", sessionId, "/"));
 
     public async Task<JsonElement> GetAsync(string path) => await ReadAsync(await http.GetAsync(path));
 
@@ -16,6 +36,10 @@ public sealed class ApiClient(string baseUrl, string? appName = null, string? ap
 
     public async Task<JsonElement> DeleteAsync(string path, object body) =>
         await ReadAsync(await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = JsonContent.Create(body) }));
+
+    /// <summary>Logs in through the built-in connector, keeping the `sid` cookie for later calls.</summary>
+    public Task<JsonElement> LoginAsync(string user, string password) =>
+        PostAsync("/api/connector/default/user/login", new { user, pass = password });
 
     public void Dispose() => http.Dispose();
 
@@ -30,17 +54,5 @@ public sealed class ApiClient(string baseUrl, string? appName = null, string? ap
         {
             throw new InvalidOperationException($"HTTP {(int)response.StatusCode} with a body that is not JSON: {text}");
         }
-    }
-
-    private static HttpClient Create(string baseUrl, string? appName, string? appKey)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        if (appName is not null && appKey is not null)
-        {
-            client.DefaultRequestHeaders.Add("appname", appName);
-            client.DefaultRequestHeaders.Add("appkey", appKey);
-        }
-
-        return client;
     }
 }

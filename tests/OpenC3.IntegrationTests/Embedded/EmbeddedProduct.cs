@@ -3,10 +3,11 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Embedded;
 
 /// <summary>The product on its default profile: one process, one SQLite file in a temp folder, fixed ports across restarts.</summary>
-public sealed class EmbeddedProduct : IAsyncLifetime
+public class EmbeddedProduct : IAsyncLifetime
 {
     public const string AppName = "ci";
     public const string AppKey = "ci-secret-key";
+    public const string AdminPassword = "admin-pass-for-tests";
 
     private readonly string workDir = Directory.CreateTempSubdirectory("openc3-embedded-").FullName;
 
@@ -22,20 +23,47 @@ public sealed class EmbeddedProduct : IAsyncLifetime
 
     public ApiClient Anonymous() => new(BaseUrl);
 
+    /// <summary>A browser-like client logged in as the seeded admin `open-c3`.</summary>
+    public async Task<ApiClient> AdminAsync()
+    {
+        var admin = Anonymous();
+        var reply = await admin.LoginAsync("open-c3", AdminPassword);
+        if (!reply.GetProperty("stat").GetBoolean())
+        {
+            throw new InvalidOperationException($"admin login failed: {reply}");
+        }
+
+        return admin;
+    }
+
     public async Task InitializeAsync()
     {
-        Settings = new Dictionary<string, string>
+        Settings = new Dictionary<string, string>(await StorageSettingsAsync())
         {
             ["Urls"] = BaseUrl,
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={DatabaseFile}",
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:MinimumReminderPeriod"] = "00:00:01",
             [$"Connector:Apps:{AppName}"] = AppKey,
+            ["Connector:AdminPassword"] = AdminPassword,
         };
+        foreach (var (key, value) in ExtraSettings())
+        {
+            Settings[key] = value;
+        }
+
         Process = await ProductProcess.StartApiAsync(Settings, workDir);
     }
+
+    protected string WorkDir => workDir;
+
+    protected virtual Task<Dictionary<string, string>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string>
+    {
+        ["Storage:Provider"] = "sqlite",
+        ["Storage:ConnectionString"] = $"Data Source={DatabaseFile}",
+    });
+
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
     /// <summary>kill -9, then start again on the same file and ports.</summary>
     public async Task CrashAndRestartAsync()
@@ -45,7 +73,7 @@ public sealed class EmbeddedProduct : IAsyncLifetime
         Process = await ProductProcess.StartApiAsync(Settings, workDir);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Process.DisposeAsync();
         try
@@ -57,4 +85,14 @@ public sealed class EmbeddedProduct : IAsyncLifetime
             // A crashed process may still hold the file for a moment; the temp folder is disposable.
         }
     }
+}
+
+/// <summary>The same single process on the cluster profile's storage: MariaDB for state, reminders, membership and tables.</summary>
+public sealed class MariaDbEmbeddedProduct : EmbeddedProduct
+{
+    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
+    {
+        ["Storage:Provider"] = "mysql",
+        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
+    };
 }
