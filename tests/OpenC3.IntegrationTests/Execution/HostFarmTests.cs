@@ -1,7 +1,7 @@
 using OpenC3.TestSupport;
 using Renci.SshNet;
 
-namespace OpenC3.IntegrationTests.Ssh;
+namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>The loopback host farm the execution tests rely on is really there and accepts the platform key.</summary>
 public sealed class HostFarmTests

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Renci.SshNet;
+
+namespace OpenC3.Grains.Execution;
+
+/// <summary>
+/// One SSH connection per (host, port, login), shared by all steps of all tasks on this silo, with a
+/// bounded number of channels each. Broken connections are replaced on next use; idle ones closed.
+/// </summary>
+public sealed class SshConnectionPool(IOptions<SshOptions> options, ILogger<SshConnectionPool> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, PooledConnection> connections = new(StringComparer.Ordinal);
+    private readonly Lazy<PrivateKeyFile> key = new(() => new PrivateKeyFile(options.Value.KeyFile));
+
+    public int OpenConnections => connections.Values.Count(c => c.IsConnected);
+
+    /// <summary>Waits for a free channel on the host's connection, connecting first if needed.</summary>
+    public async Task<ConnectionLease> LeaseAsync(string host, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var pooled = connections.GetOrAdd($"{settings.User}@{host}:{settings.Port}", _ => new PooledConnection(settings.MaxSessionsPerConnection));
+        await pooled.Channels.WaitAsync(cancellationToken);
+        try
+        {
+            var client = await pooled.ConnectedClientAsync(() => CreateClient(host), settings.ConnectTimeout, cancellationToken);
+            return new ConnectionLease(client, pooled);
+        }
+        catch
+        {
+            pooled.Channels.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Closes connections nobody used for <see cref="SshOptions.IdleTimeout"/>.</summary>
+    public void CloseIdle()
+    {
+        var cutoff = DateTime.UtcNow - options.Value.IdleTimeout;
+        foreach (var (name, pooled) in connections)
+        {
+            if (pooled.LastUsed < cutoff && pooled.Channels.CurrentCount == options.Value.MaxSessionsPerConnection && connections.TryRemove(name, out _))
+            {
+                pooled.Dispose();
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var pooled in connections.Values)
+        {
+            pooled.Dispose();
+        }
+
+        connections.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    private SshClient CreateClient(string host)
+    {
+        var settings = options.Value;
+        var info = new ConnectionInfo(host, settings.Port, settings.User, new PrivateKeyAuthenticationMethod(settings.User, key.Value))
+        {
+            Timeout = settings.ConnectTimeout,
+            MaxSessions = settings.MaxSessionsPerConnection,
+        };
+        if (settings.FastKeyExchange)
+        {
+            foreach (var name in info.KeyExchangeAlgorithms.Keys.Where(k => k != "curve25519-sha256").ToList())
+            {
+                info.KeyExchangeAlgorithms.Remove(name);
+            }
+        }
+
+        var client = new SshClient(info);
+        client.HostKeyReceived += (_, e) =>
+        {
+            e.CanTrust = settings.HostKeyFingerprint is not { Length: > 0 } expected || e.FingerPrintSHA256 == expected;
+            if (!e.CanTrust)
+            {
+                logger.LogWarning("Host key of {Host} ({Fingerprint}) does not match Ssh:HostKeyFingerprint", host, e.FingerPrintSHA256);
+            }
+        };
+        return client;
+    }
+
+    /// <summary>A connection with its channel budget.</summary>
+    public sealed class PooledConnection(int maxSessions) : IDisposable
+    {
+        private readonly SemaphoreSlim connectLock = new(1, 1);
+        private SshClient? client;
+
+        public SemaphoreSlim Channels { get; } = new(maxSessions, maxSessions);
+
+        public DateTime LastUsed { get; set; } = DateTime.UtcNow;
+
+        public bool IsConnected => client?.IsConnected == true;
+
+        public async Task<SshClient> ConnectedClientAsync(Func<SshClient> create, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            LastUsed = DateTime.UtcNow;
+            if (client is { IsConnected: true } ready)
+            {
+                return ready;
+            }
+
+            await connectLock.WaitAsync(cancellationToken);
+            try
+            {
+                if (client is { IsConnected: true } raced)
+                {
+                    return raced;
+                }
+
+                client?.Dispose();
+                client = create();
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(timeout);
+                await client.ConnectAsync(deadline.Token);
+                return client;
+            }
+            catch
+            {
+                client?.Dispose();
+                client = null;
+                throw;
+            }
+            finally
+            {
+                connectLock.Release();
+            }
+        }
+
+        /// <summary>Drops a connection that failed mid-use so the next lease reconnects.</summary>
+        public void Invalidate(SshClient broken)
+        {
+            if (ReferenceEquals(client, broken) && !broken.IsConnected)
+            {
+                client = null;
+                broken.Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            client?.Dispose();
+            client = null;
+        }
+    }
+
+    /// <summary>One channel on a pooled connection; disposing gives the channel back.</summary>
+    public sealed class ConnectionLease(SshClient client, PooledConnection owner) : IDisposable
+    {
+        public SshClient Client => client;
+
+        public void Dispose()
+        {
+            owner.LastUsed = DateTime.UtcNow;
+            owner.Invalidate(client);
+            owner.Channels.Release();
+        }
+    }
+}

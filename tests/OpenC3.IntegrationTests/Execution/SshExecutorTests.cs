@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OpenC3.Grains.Execution;
+using OpenC3.TestSupport;
+
+namespace OpenC3.IntegrationTests.Execution;
+
+/// <summary>The SSH executor against the real loopback sshd farm.</summary>
+public sealed class SshExecutorTests : IAsyncLifetime
+{
+    private readonly SshOptions options = new()
+    {
+        User = TestServers.SshUser,
+        KeyFile = TestServers.SshKeyFile,
+        Port = TestServers.SshPort,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    private readonly SshConnectionPool pool;
+    private readonly SshExecutor executor;
+
+    public SshExecutorTests()
+    {
+        pool = new SshConnectionPool(Options.Create(options), NullLogger<SshConnectionPool>.Instance);
+        executor = new SshExecutor(pool, Options.Create(options), NullLogger<SshExecutor>.Instance);
+    }
+
+    [Fact]
+    public async Task Command_OnTwentyHosts_ReportsEachExitCodeAndOutput()
+    {
+        var hosts = TestServers.SshHosts.Take(20).ToList();
+        var results = await Task.WhenAll(hosts.Select(h =>
+            executor.RunAsync(new RemoteCommand(h, "echo out-$SSH_CONNECTION; echo err >&2; exit 3", null, TimeSpan.FromSeconds(30)))));
+
+        Assert.All(results.Zip(hosts), pair =>
+        {
+            var (result, host) = pair;
+            Assert.Equal(host, result.Host);
+            Assert.Equal(3, result.ExitCode);
+            Assert.False(result.Succeeded);
+            Assert.Contains($" {host} ", result.Output, StringComparison.Ordinal);
+            Assert.Contains("err", result.Output, StringComparison.Ordinal);
+            Assert.Null(result.Reason);
+        });
+    }
+
+    [Fact]
+    public async Task Script_RunsFromStdin_WithEnvironmentAndArguments_AndLeavesNoTempFile()
+    {
+        var tag = $"t{Guid.NewGuid():N}"[..20];
+        var line = ScriptCommand.Build("shell", "first 'two words'", new Dictionary<string, string> { ["wk_version"] = "1.2 'q'" }, TestServers.SshUser, TestServers.SshUser, tag);
+        var script = "echo \"v=$wk_version\"; echo \"argc=$# a1=$1 a2=$2\"; echo \"self=$0\"";
+        var result = await executor.RunAsync(new RemoteCommand(TestServers.SshHosts[0], line, script, TimeSpan.FromSeconds(30)));
+
+        Assert.True(result.Succeeded, result.Output + result.Reason);
+        Assert.Contains("v=1.2 'q'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("argc=2 a1=first a2=two words", result.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles("/tmp", $"openc3.{tag}.*"));
+    }
+
+    [Fact]
+    public async Task PerlScript_UsesItsInterpreter_AndAutoUsesTheShebang()
+    {
+        var host = TestServers.SshHosts[1];
+        var perl = await executor.RunAsync(new RemoteCommand(host, ScriptCommand.Build("perl", "x", new Dictionary<string, string>(), "", TestServers.SshUser, "perl1"), "print \"perl:$ARGV[0]:\", 6*7, \"\\n\";", TimeSpan.FromSeconds(30)));
+        Assert.Equal("perl:x:42\n", perl.Output);
+
+        var auto = await executor.RunAsync(new RemoteCommand(host, ScriptCommand.Build("auto", "", new Dictionary<string, string>(), "", TestServers.SshUser, "auto1"), "#!/bin/sh\necho shebang-ran\nexit 5\n", TimeSpan.FromSeconds(30)));
+        Assert.Equal(5, auto.ExitCode);
+        Assert.Equal("shebang-ran\n", auto.Output);
+    }
+
+    [Fact]
+    public async Task UnreachableHost_FailsWithAReason_InsteadOfHanging()
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await executor.RunAsync(new RemoteCommand("127.0.0.253", "true", null, TimeSpan.FromSeconds(30)));
+        Assert.Null(result.ExitCode);
+        Assert.StartsWith("connect fail", result.Reason, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task WrongKey_IsAnAuthFailure()
+    {
+        var keyDir = Directory.CreateTempSubdirectory("openc3-key-").FullName;
+        var keyFile = Path.Combine(keyDir, "id_ed25519");
+        using (var keygen = Process.Start("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", keyFile]))
+        {
+            await keygen.WaitForExitAsync();
+        }
+
+        var wrong = new SshOptions { User = options.User, KeyFile = keyFile, Port = options.Port };
+        await using var otherPool = new SshConnectionPool(Options.Create(wrong), NullLogger<SshConnectionPool>.Instance);
+        var otherExecutor = new SshExecutor(otherPool, Options.Create(wrong), NullLogger<SshExecutor>.Instance);
+        var result = await otherExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[2], "true", null, TimeSpan.FromSeconds(30)));
+        Assert.Null(result.ExitCode);
+        Assert.StartsWith("auth fail", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Timeout_StopsTheRemoteProcessGroup()
+    {
+        var tag = $"k{Guid.NewGuid():N}"[..20];
+        var host = TestServers.SshHosts[3];
+        var line = ScriptCommand.Build("shell", "", new Dictionary<string, string>(), "", TestServers.SshUser, tag);
+        var watch = Stopwatch.StartNew();
+        var result = await executor.RunAsync(
+            new RemoteCommand(host, line, "echo started; sleep 300 & sleep 301; echo never", TimeSpan.FromSeconds(2)),
+            onCancel: ScriptCommand.Kill("", TestServers.SshUser, tag));
+
+        Assert.Null(result.ExitCode);
+        Assert.Equal("timeout after 2 s", result.Reason);
+        Assert.Contains("started", result.Output, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps()), n => n == 0, TimeSpan.FromSeconds(10), "the remote sleeps to be killed");
+    }
+
+    [Fact]
+    public async Task HugeOutput_IsCappedWithAMarker()
+    {
+        var capped = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, MaxOutputBytes = 100_000 };
+        await using var cappedPool = new SshConnectionPool(Options.Create(capped), NullLogger<SshConnectionPool>.Instance);
+        var cappedExecutor = new SshExecutor(cappedPool, Options.Create(capped), NullLogger<SshExecutor>.Instance);
+        var result = await cappedExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[4], "head -c 3000000 /dev/zero | tr '\\0' x; exit 0", null, TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(OutputBuffer.TruncatedMarker, result.Output, StringComparison.Ordinal);
+        Assert.True(result.Output.Length < 100_000 + 100);
+    }
+
+    [Fact]
+    public async Task Connections_AreReusedAcrossCommands()
+    {
+        var host = TestServers.SshHosts[5];
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await executor.RunAsync(new RemoteCommand(host, "true", null, TimeSpan.FromSeconds(30)))).Succeeded);
+        }
+
+        Assert.Equal(1, pool.OpenConnections);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await pool.DisposeAsync();
+
+    private static int RunningSleeps()
+    {
+        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", "^sleep 30[01]$"]) { RedirectStandardOutput = true })!;
+        var pids = pgrep.StandardOutput.ReadToEnd();
+        pgrep.WaitForExit();
+        return pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+}
