@@ -1,0 +1,86 @@
+using OpenC3.Grains.Execution;
+
+namespace OpenC3.UnitTests;
+
+public sealed class ExecutionTextTests
+{
+    private static readonly Dictionary<string, string> NoValues = [];
+
+    [Fact]
+    public void Substitution_PrefersTaskValues_ThenNonEmptyJobDefaults()
+    {
+        var outcome = VariableSubstitution.Apply(
+            "deploy ${version} to $ip with $mode",
+            new Dictionary<string, string> { ["version"] = "1.2", ["mode"] = "" },
+            new Dictionary<string, string> { ["version"] = "0.9", ["ip"] = "10.0.0.1", ["mode"] = "fast" },
+            quote: false);
+        Assert.Equal("deploy 1.2 to 10.0.0.1 with fast", outcome.Text);
+        Assert.Null(outcome.Error);
+    }
+
+    [Fact]
+    public void Substitution_ReportsEveryUndefinedName_Once()
+    {
+        var outcome = VariableSubstitution.Apply("$a1 ${b2} $a1 $x", NoValues, new Dictionary<string, string> { ["b2"] = "" }, quote: false);
+        Assert.Equal("variable undef:a1,b2", outcome.Error);
+    }
+
+    [Fact]
+    public void Substitution_InArguments_QuotesValues_SoTheyCannotInjectShell()
+    {
+        var outcome = VariableSubstitution.Apply("--name $who", new Dictionary<string, string> { ["who"] = "x'; rm -rf / #" }, NoValues, quote: true);
+        Assert.Equal("--name 'x'\\''; rm -rf / #'", outcome.Text);
+    }
+
+    [Fact]
+    public void ScriptCommand_ExportsQuotedEnvironment_AndUsesSudoOnlyForAnotherUser()
+    {
+        var own = ScriptCommand.Build("shell", "a b", new Dictionary<string, string> { ["wk_v"] = "it's" }, "deploy", "deploy", "tag1");
+        Assert.DoesNotContain("sudo", own, StringComparison.Ordinal);
+        Assert.Contains("wk_v='it'\\''s'", own, StringComparison.Ordinal);
+        Assert.Contains("/bin/bash \"$f\" a b", own, StringComparison.Ordinal);
+
+        var other = ScriptCommand.Build("python", "", new Dictionary<string, string>(), "www", "deploy", "tag2");
+        Assert.Contains("sudo -n -u www setsid env python3 \"$f\"", other, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad user")]
+    [InlineData("root;id")]
+    public void ScriptCommand_RefusesUnsafeUsers(string user) =>
+        Assert.Throws<ArgumentException>(() => ScriptCommand.Build("shell", "", new Dictionary<string, string>(), user, "deploy", "tag"));
+
+    [Fact]
+    public void ScriptCommand_RefusesUnsafeVariableNames() =>
+        Assert.Throws<ArgumentException>(() => ScriptCommand.Build("shell", "", new Dictionary<string, string> { ["x;id"] = "1" }, "", "deploy", "tag"));
+
+    [Fact]
+    public void ResultBlock_GroupsIdenticalOutput_AndListsFailedHosts()
+    {
+        var block = ResultBlock.Format(
+            [
+                new RemoteResult("h2", 0, "ok\n", null),
+                new RemoteResult("h1", 0, "ok\n", null),
+                new RemoteResult("h3", 1, "boom\n", null),
+                new RemoteResult("h4", null, "", "connect fail: refused"),
+            ],
+            "decision");
+        Assert.Contains("h1,h2[2]:", block, StringComparison.Ordinal);
+        Assert.Contains("h3[1]:", block, StringComparison.Ordinal);
+        Assert.Contains("--- connect fail: refused", block, StringComparison.Ordinal);
+        Assert.Contains("failed: h3,h4\n", block, StringComparison.Ordinal);
+        Assert.EndsWith("substatus = decision\n", block, StringComparison.Ordinal);
+        Assert.True(block.IndexOf("h1,h2", StringComparison.Ordinal) < block.IndexOf("h3[1]", StringComparison.Ordinal), "successes first");
+    }
+
+    [Fact]
+    public void OutputBuffer_KeepsUpToTheCap_ThenAMarker()
+    {
+        var buffer = new OutputBuffer(10);
+        Assert.Equal("12345", buffer.Append("12345"));
+        Assert.Equal("67890", buffer.Append("67890"));
+        Assert.Equal("" + OutputBuffer.TruncatedMarker, buffer.Append("abc"));
+        Assert.Equal(string.Empty, buffer.Append("more"));
+        Assert.Equal("1234567890" + OutputBuffer.TruncatedMarker, buffer.ToString());
+    }
+}
