@@ -20,11 +20,25 @@ public static class ErrorHandling
             }
         });
 
+    /// <summary>
+    /// Unknown routes: inside the module prefixes a caller who is not logged in learns nothing but
+    /// `code:10000` (as for every module route); everyone else gets a 404 in the envelope.
+    /// </summary>
     public static IEndpointRouteBuilder MapNotFound(this IEndpointRouteBuilder app)
     {
-        app.MapFallback((HttpContext context) => Reply.Status(StatusCodes.Status404NotFound, $"no such route: {context.Request.Method} {context.Request.Path}"));
+        app.MapFallback(async (HttpContext context, LoginFilter login) =>
+        {
+            if (ModulePrefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.Ordinal)) && await login.IdentifyAsync(context.Request) is null)
+            {
+                return Reply.NotLoggedIn();
+            }
+
+            return Reply.Status(StatusCodes.Status404NotFound, $"no such route: {context.Request.Method} {context.Request.Path}");
+        });
         return app;
     }
+
+    private static readonly string[] ModulePrefixes = ["/api/job", "/api/agent", "/api/connector"];
 
     private static IResult Translate(HttpContext context, Exception error)
     {

@@ -247,7 +247,7 @@ public abstract class ConnectorApiTests(EmbeddedProduct product)
     public async Task NotLoggedIn_EveryModuleAnswersCode10000()
     {
         using var anonymous = product.Anonymous();
-        foreach (var path in new[] { "/api/job/environment", $"{C}/default/tree", $"{C}/connectorx/treemap", $"{C}/connectorx/auditlog", $"{C}/default/auth/userauth", $"{C}/private" })
+        foreach (var path in new[] { "/api/job/environment", $"{C}/default/tree", $"{C}/connectorx/treemap", $"{C}/connectorx/auditlog", $"{C}/default/auth/userauth", $"{C}/private", "/api/agent/region/1", "/api/job/no-such-route" })
         {
             var reply = await anonymous.GetAsync(path);
             Assert.Equal((path, 10000), (path, reply.GetProperty("code").GetInt32()));
