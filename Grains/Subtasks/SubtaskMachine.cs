@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+
+namespace OpenC3.Grains.Subtasks;
+
+/// <summary>The part of a step's state the machine decides on.</summary>
+public sealed record SubtaskMachineState(string? Status, ImmutableList<HostRun> Hosts, int Attempt, bool FailFast, string? Reason)
+{
+    public static SubtaskMachineState Initial(bool failFast) => new(null, [], 0, failFast, null);
+
+    public IEnumerable<string> Failed => Hosts.Where(h => h.NeedsRetry).Select(h => h.Host);
+}
+
+/// <summary>What the grain must do after a transition.</summary>
+public abstract record SubtaskEffect
+{
+    /// <summary>Run the command on these hosts as attempt <paramref name="Attempt"/>.</summary>
+    public sealed record RunHosts(IReadOnlyList<string> Hosts, int Attempt) : SubtaskEffect;
+
+    /// <summary>Stop whatever still runs (kill, fail by decision).</summary>
+    public sealed record CancelRunning : SubtaskEffect;
+}
+
+/// <summary>
+/// A cmd/scp step as a pure state machine. All hosts run in parallel; when the last one reports, the
+/// step succeeds, or goes to `decision` with its failed hosts (or fails at once when `_exit_` asks
+/// for fail-fast). A decision `running` retries only failed and incomplete hosts, `fail` and
+/// `ignore` end the step. After a silo crash, hosts that were running become `incomplete` and the
+/// step waits for a decision: nothing is re-run by itself.
+/// </summary>
+public static class SubtaskMachine
+{
+    public const string CrashReason = "silo stopped while the command ran; result unknown";
+
+    /// <param name="rejection">When set (e.g. a host is not on the tree node), no host runs and all fail with this reason.</param>
+    public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Start(SubtaskMachineState state, IReadOnlyList<string> hosts, string? rejection = null)
+    {
+        if (state.Status is not null)
+        {
+            return (state, []);
+        }
+
+        if (hosts.Count == 0)
+        {
+            return (state with { Status = SubtaskStatus.Fail, Reason = "no hosts to run on" }, []);
+        }
+
+        var distinct = hosts.Distinct(StringComparer.Ordinal).ToList();
+        if (rejection is not null)
+        {
+            var rejected = distinct.Select(h => new HostRun(h, HostStatus.Fail, 1, null, rejection)).ToImmutableList();
+            return Settle(state with { Status = SubtaskStatus.Running, Hosts = rejected, Attempt = 1, Reason = rejection });
+        }
+
+        var runs = distinct.Select(h => new HostRun(h, HostStatus.Running, 1, null, null)).ToImmutableList();
+        return (state with { Status = SubtaskStatus.Running, Hosts = runs, Attempt = 1 }, [new SubtaskEffect.RunHosts(distinct, 1)]);
+    }
+
+    public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) HostFinished(SubtaskMachineState state, string host, int attempt, int? exitCode, string? reason)
+    {
+        var index = state.Hosts.FindIndex(h => h.Host == host);
+        if (state.Status != SubtaskStatus.Running || index < 0 || state.Hosts[index].Attempt != attempt || state.Hosts[index].Status != HostStatus.Running)
+        {
+            // A late or duplicate report (e.g. from before a retry or a crash) changes nothing.
+            return (state, []);
+        }
+
+        var status = exitCode == 0 ? HostStatus.Success : HostStatus.Fail;
+        var hosts = state.Hosts.SetItem(index, state.Hosts[index] with { Status = status, ExitCode = exitCode, Reason = reason });
+        return Settle(state with { Hosts = hosts });
+    }
+
+    public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Decide(SubtaskMachineState state, string control)
+    {
+        if (state.Status != SubtaskStatus.Decision)
+        {
+            return (state, []);
+        }
+
+        switch (control)
+        {
+            case SubtaskStatus.Running:
+                var attempt = state.Attempt + 1;
+                var retry = state.Failed.ToHashSet(StringComparer.Ordinal);
+                var hosts = state.Hosts.Select(h => retry.Contains(h.Host) ? h with { Status = HostStatus.Running, Attempt = attempt, ExitCode = null, Reason = null } : h).ToImmutableList();
+                return (state with { Status = SubtaskStatus.Running, Hosts = hosts, Attempt = attempt }, [new SubtaskEffect.RunHosts(retry.Order(StringComparer.Ordinal).ToList(), attempt)]);
+            case SubtaskStatus.Fail:
+                return (state with { Status = SubtaskStatus.Fail }, []);
+            case SubtaskStatus.Ignore:
+                return (state with { Status = SubtaskStatus.Ignore }, []);
+            default:
+                return (state, []);
+        }
+    }
+
+    /// <summary>The task was killed or timed out: running hosts are cut short and the step fails.</summary>
+    public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Abort(SubtaskMachineState state, string reason)
+    {
+        if (SubtaskStatus.IsFinal(state.Status))
+        {
+            return (state, []);
+        }
+
+        var hosts = state.Hosts.Select(h => h.Status == HostStatus.Running ? h with { Status = HostStatus.Incomplete, Reason = reason } : h).ToImmutableList();
+        return (state with { Status = SubtaskStatus.Fail, Hosts = hosts, Reason = reason }, [new SubtaskEffect.CancelRunning()]);
+    }
+
+    /// <summary>Re-activation after the silo died: whatever was running has an unknown result.</summary>
+    public static SubtaskMachineState Recover(SubtaskMachineState state)
+    {
+        if (state.Status != SubtaskStatus.Running)
+        {
+            return state;
+        }
+
+        var hosts = state.Hosts.Select(h => h.Status == HostStatus.Running ? h with { Status = HostStatus.Incomplete, Reason = CrashReason } : h).ToImmutableList();
+        return state with { Status = SubtaskStatus.Decision, Hosts = hosts };
+    }
+
+    private static (SubtaskMachineState, IReadOnlyList<SubtaskEffect>) Settle(SubtaskMachineState state)
+    {
+        if (state.Hosts.Any(h => h.Status is HostStatus.Running or HostStatus.Pending))
+        {
+            return (state, []);
+        }
+
+        if (!state.Hosts.Any(h => h.NeedsRetry))
+        {
+            return (state with { Status = SubtaskStatus.Success }, []);
+        }
+
+        return (state with { Status = state.FailFast ? SubtaskStatus.Fail : SubtaskStatus.Decision }, []);
+    }
+}

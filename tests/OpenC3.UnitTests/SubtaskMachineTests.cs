@@ -1,0 +1,115 @@
+using OpenC3.Grains.Subtasks;
+
+namespace OpenC3.UnitTests;
+
+public sealed class SubtaskMachineTests
+{
+    private static readonly string[] ThreeHosts = ["h1", "h2", "h3"];
+
+    [Fact]
+    public void AllHostsSucceed_StepSucceeds()
+    {
+        var (state, effects) = SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: false), ThreeHosts);
+        var run = Assert.IsType<SubtaskEffect.RunHosts>(Assert.Single(effects));
+        Assert.Equal(ThreeHosts, run.Hosts);
+        foreach (var host in ThreeHosts)
+        {
+            Assert.Equal(SubtaskStatus.Running, state.Status);
+            (state, _) = SubtaskMachine.HostFinished(state, host, 1, 0, null);
+        }
+
+        Assert.Equal(SubtaskStatus.Success, state.Status);
+    }
+
+    [Fact]
+    public void FailedHosts_GoToDecision_AndRunningRetriesOnlyThem()
+    {
+        var state = Finish(SubtaskMachine.Start(SubtaskMachineState.Initial(false), ThreeHosts).State, ("h1", 0), ("h2", 1), ("h3", 0));
+        Assert.Equal(SubtaskStatus.Decision, state.Status);
+        Assert.Equal(["h2"], state.Failed);
+
+        var (retrying, effects) = SubtaskMachine.Decide(state, SubtaskStatus.Running);
+        var run = Assert.IsType<SubtaskEffect.RunHosts>(Assert.Single(effects));
+        Assert.Equal(["h2"], run.Hosts);
+        Assert.Equal(2, run.Attempt);
+
+        // A late report from the first attempt is ignored; the retry's report counts.
+        (retrying, _) = SubtaskMachine.HostFinished(retrying, "h2", 1, 0, null);
+        Assert.Equal(SubtaskStatus.Running, retrying.Status);
+        (retrying, _) = SubtaskMachine.HostFinished(retrying, "h2", 2, 0, null);
+        Assert.Equal(SubtaskStatus.Success, retrying.Status);
+    }
+
+    [Fact]
+    public void FailFast_FailsTheStepInsteadOfAskingForADecision()
+    {
+        var state = Finish(SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: true), ThreeHosts).State, ("h1", 0), ("h2", 1), ("h3", 0));
+        Assert.Equal(SubtaskStatus.Fail, state.Status);
+    }
+
+    [Theory]
+    [InlineData(SubtaskStatus.Fail)]
+    [InlineData(SubtaskStatus.Ignore)]
+    public void Decision_FailOrIgnore_EndsTheStep(string control)
+    {
+        var state = Finish(SubtaskMachine.Start(SubtaskMachineState.Initial(false), ThreeHosts).State, ("h1", 1), ("h2", 1), ("h3", 1));
+        var (decided, effects) = SubtaskMachine.Decide(state, control);
+        Assert.Equal(control, decided.Status);
+        Assert.Empty(effects);
+    }
+
+    [Fact]
+    public void Decisions_OutsideDecision_ChangeNothing()
+    {
+        var (running, _) = SubtaskMachine.Start(SubtaskMachineState.Initial(false), ThreeHosts);
+        Assert.Same(running, SubtaskMachine.Decide(running, SubtaskStatus.Ignore).State);
+    }
+
+    [Fact]
+    public void Rejection_FailsEveryHostWithoutRunningAny()
+    {
+        var (state, effects) = SubtaskMachine.Start(SubtaskMachineState.Initial(false), ThreeHosts, "the node not on tree: h3");
+        Assert.Empty(effects);
+        Assert.Equal(SubtaskStatus.Decision, state.Status);
+        Assert.All(state.Hosts, h => Assert.Equal("the node not on tree: h3", h.Reason));
+    }
+
+    [Fact]
+    public void Recovery_MarksRunningHostsIncomplete_AndWaitsForADecision()
+    {
+        var (state, _) = SubtaskMachine.Start(SubtaskMachineState.Initial(false), ThreeHosts);
+        (state, _) = SubtaskMachine.HostFinished(state, "h1", 1, 0, null);
+        var recovered = SubtaskMachine.Recover(state);
+        Assert.Equal(SubtaskStatus.Decision, recovered.Status);
+        Assert.Equal(HostStatus.Success, recovered.Hosts.Single(h => h.Host == "h1").Status);
+        Assert.All(recovered.Hosts.Where(h => h.Host != "h1"), h =>
+        {
+            Assert.Equal(HostStatus.Incomplete, h.Status);
+            Assert.Equal(SubtaskMachine.CrashReason, h.Reason);
+        });
+
+        var (retry, effects) = SubtaskMachine.Decide(recovered, SubtaskStatus.Running);
+        Assert.Equal(["h2", "h3"], Assert.IsType<SubtaskEffect.RunHosts>(Assert.Single(effects)).Hosts);
+        Assert.Equal(SubtaskStatus.Running, retry.Status);
+    }
+
+    [Fact]
+    public void Abort_FailsTheStep_AndCancelsWhatRuns()
+    {
+        var (state, _) = SubtaskMachine.Start(SubtaskMachineState.Initial(false), ThreeHosts);
+        var (aborted, effects) = SubtaskMachine.Abort(state, "killed by alice");
+        Assert.Equal(SubtaskStatus.Fail, aborted.Status);
+        Assert.IsType<SubtaskEffect.CancelRunning>(Assert.Single(effects));
+        Assert.All(aborted.Hosts, h => Assert.Equal(HostStatus.Incomplete, h.Status));
+    }
+
+    private static SubtaskMachineState Finish(SubtaskMachineState state, params (string Host, int Exit)[] results)
+    {
+        foreach (var (host, exit) in results)
+        {
+            (state, _) = SubtaskMachine.HostFinished(state, host, state.Attempt, exit, null);
+        }
+
+        return state;
+    }
+}
