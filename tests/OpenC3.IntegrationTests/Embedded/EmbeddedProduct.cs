@@ -7,6 +7,7 @@ public sealed class EmbeddedProduct : IAsyncLifetime
 {
     public const string AppName = "ci";
     public const string AppKey = "ci-secret-key";
+    public const string AdminPassword = "ci-admin-password";
 
     private readonly string workDir = Directory.CreateTempSubdirectory("openc3-embedded-").FullName;
 
@@ -33,6 +34,7 @@ public sealed class EmbeddedProduct : IAsyncLifetime
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:MinimumReminderPeriod"] = "00:00:01",
             [$"Connector:Apps:{AppName}"] = AppKey,
+            ["Connector:AdminPassword"] = AdminPassword,
         };
         Process = await ProductProcess.StartApiAsync(Settings, workDir);
     }
