@@ -42,6 +42,17 @@ public sealed class Check(RequestParams input)
         return this;
     }
 
+    /// <summary>A limit of our own (upstream relied on MySQL): checked only when the field is present and the checks before it passed.</summary>
+    public Check MaxLength(string field, int max)
+    {
+        if (failure is null && input.Text(field) is { } value && value.Length > max)
+        {
+            failure = $"{field} too long, at most {max} characters";
+        }
+
+        return this;
+    }
+
     /// <summary>Renders a .NET pattern the way Perl stringifies a compiled regex, as upstream prints it.</summary>
     public static string PerlRegex(string pattern) => $"(?^:{pattern})";
 

@@ -35,6 +35,14 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public async Task OverlongField_NamesTheLimit_AndAbsentFieldPasses()
+    {
+        var check = new Check(await ParamsAsync("""{"user":"abcdef"}""")).Required("user", ".+").MaxLength("user", 5).MaxLength("email", 1);
+        Assert.Equal("check format fail user too long, at most 5 characters", check.Failure);
+        Assert.Null(new Check(await ParamsAsync("""{"user":"abcde"}""")).MaxLength("user", 5).MaxLength("email", 1).Failure);
+    }
+
+    [Fact]
     public async Task FirstFailureWins_AndOptionalFieldsAreOnlyCheckedWhenPresent()
     {
         var input = await ParamsAsync("""{"a":"x","b":"y"}""");
