@@ -11,6 +11,7 @@ builder.Services.AddSingleton<LoginFilter>();
 
 var app = builder.Build();
 app.UseEnvelopeErrors();
+app.UseWebSockets();
 app.MapHealthApi();
 app.MapJobModule();
 app.MapConnectorModule();

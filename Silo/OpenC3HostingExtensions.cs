@@ -3,6 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenC3.Grains.Connector;
+using OpenC3.Grains.Execution;
+using OpenC3.Grains.Logs;
+using OpenC3.Grains.Subtasks;
+using OpenC3.Grains.Tasks;
 using OpenC3.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -47,6 +51,7 @@ public static class OpenC3HostingExtensions
         // Notifications leave through the built-in inbox exit until an SMTP or SMS-webhook exit replaces it.
         builder.Services.AddSingleton<InboxExit>();
         builder.Services.AddSingleton<IMessageExit>(services => services.GetRequiredService<InboxExit>());
+        AddExecution(builder);
         // Registered before UseOrleans so the schema exists before the silo reads membership or state.
         builder.Services.AddHostedService<SchemaHostedService>();
 
@@ -87,6 +92,19 @@ public static class OpenC3HostingExtensions
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
         });
+    }
+
+    /// <summary>SSH execution, task and step projections, and the batched log writer.</summary>
+    private static void AddExecution(IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<SshOptions>(builder.Configuration.GetSection(SshOptions.Section));
+        builder.Services.AddSingleton<SshConnectionPool>();
+        builder.Services.AddSingleton<SshExecutor>();
+        builder.Services.AddSingleton<StepRunner>();
+        builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<SubtaskStore>();
+        builder.Services.AddSingleton<LogWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }
 
     private static void ConfigureClient(IClientBuilder client, OrleansHostOptions orleans, StorageOptions storage)

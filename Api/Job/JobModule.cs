@@ -12,6 +12,9 @@ public static class JobModule
         job.MapEnvironmentApi();
         job.MapJobDefinitionApis();
         job.MapJobResourceApis(open);
+        job.MapTaskApi();
+        job.MapSubtaskApi();
+        job.MapSlaveApi(open);
         return app;
     }
 }

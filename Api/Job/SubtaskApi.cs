@@ -1,0 +1,111 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Tasks;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>`/subtask/:treeid`: a task's steps, and decisions on a step waiting for one.</summary>
+public static class SubtaskApi
+{
+    private static readonly string[] Decisions = ["next", "fail", "running", "ignore"];
+
+    public static RouteGroupBuilder MapSubtaskApi(this RouteGroupBuilder job)
+    {
+        job.MapGet("/subtask/{treeid}/{taskuuid}", ListSteps);
+        job.MapGet("/subtask/{treeid}/{taskuuid}/{subtaskuuid}", GetStep);
+        job.MapPost("/subtask/{treeid}", (string treeid, HttpContext context, IGrainFactory grains) => ControlAsync(treeid, context, grains, Decisions));
+        job.MapPut("/subtask/{treeid}", (string treeid, HttpContext context, IGrainFactory grains) => ControlAsync(treeid, context, grains, ["next", "running"]));
+        return job;
+    }
+
+    private static async Task<IResult> ListSteps(string treeid, string taskuuid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, taskuuid) is null)
+        {
+            return Reply.Ok(Array.Empty<object>());
+        }
+
+        var steps = (await grains.GetGrain<ITaskGrain>(taskuuid).Steps()).ToDictionary(s => s.Uuid);
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Subtasks(taskuuid);
+        return Reply.Ok(rows.Select(row => new
+        {
+            id = row.Id, subtask_type = row.SubtaskType, uuid = row.Uuid, nodecount = row.NodeCount, starttime = row.StartTime,
+            finishtime = row.FinishTime, runtime = row.Runtime, status = row.Status, pause = row.Pause,
+            extended = steps.TryGetValue(row.Uuid, out var step) ? Extended(row.Id, step) : null,
+        }));
+    }
+
+    private static async Task<IResult> GetStep(string treeid, string taskuuid, string subtaskuuid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var row = (await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, taskuuid)) is null
+            ? null
+            : (await grains.GetGrain<ITaskQueryGrain>(0).Subtasks(taskuuid)).FirstOrDefault(r => r.Uuid == subtaskuuid);
+        if (row is null)
+        {
+            return Reply.Fail("nofind");
+        }
+
+        var step = (await grains.GetGrain<ITaskGrain>(taskuuid).Steps()).First(s => s.Uuid == subtaskuuid);
+        var hosts = await grains.GetGrain<ISubtaskGrain>($"{taskuuid}:{subtaskuuid}").Get();
+        return Reply.Ok(new
+        {
+            id = row.Id, subtask_type = row.SubtaskType, uuid = row.Uuid, nodecount = row.NodeCount, starttime = row.StartTime,
+            finishtime = row.FinishTime, runtime = row.Runtime, status = row.Status, pause = row.Pause,
+            extended = new { id = row.Id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture), pause = step.Pause },
+            hosts = hosts?.Hosts.Select(h => new { node = h.Host, status = h.Status, exitcode = h.ExitCode, reason = h.Reason }),
+        });
+    }
+
+    private static async Task<IResult> ControlAsync(string treeid, HttpContext context, IGrainFactory grains, string[] allowed)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var failure = new Check(input)
+            .Required("taskuuid", "^[a-zA-Z0-9]+$")
+            .Required("subtaskuuid", "^[a-zA-Z0-9]+$")
+            .RequiredIn("control", allowed)
+            .Failure;
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var taskUuid = input.Text("taskuuid")!;
+        var stepUuid = input.Text("subtaskuuid")!;
+        var control = input.Text("control")!;
+        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, taskUuid) is null)
+        {
+            return Reply.Fail("no update anything:0E0");
+        }
+
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{access.TreeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:{control}");
+        var changed = control == "next"
+            ? await grains.GetGrain<ITaskGrain>(taskUuid).Next(stepUuid)
+            : await grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}").Decide(control, caller.User);
+        return changed ? Reply.Ok(1) : Reply.Fail("no update anything:0E0");
+    }
+
+    private static object Extended(long id, StepDefinition step) => new
+    {
+        id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        pause = step.Pause, node_type = step.NodeType, node_cont = step.NodeCont, scripts_type = step.ScriptsType,
+        scripts_cont = step.ScriptsCont, scripts_argv = step.ScriptsArgv, deployenv = "always", action = "always", batches = "always",
+    };
+}

@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Tasks;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>`/task/:treeid`: start ad-hoc commands, list tasks and read one.</summary>
+public static class TaskApi
+{
+    public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder job)
+    {
+        job.MapGet("/task/{treeid}", ListTasks);
+        job.MapGet("/task/{treeid}/{uuid}", GetTask);
+        job.MapPost("/task/{treeid}/plugin_cmd", StartCommand);
+        return job;
+    }
+
+    private static async Task<IResult> ListTasks(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var query = context.Request.Query;
+        foreach (var field in new[] { "time_start", "time_end" })
+        {
+            if (query[field].ToString() is { Length: > 0 } date && !TimeFormat.IsDate(date))
+            {
+                return Reply.Fail($"check format fail {field} format error {Check.PerlRegex(@"^\d{4}-\d{2}-\d{2}$")}");
+            }
+        }
+
+        var filter = new TaskFilter(access.TreeId, Text(query["name"]), Text(query["user"]), Text(query["status"]), Text(query["taskuuid"]), Text(query["time_start"]), Text(query["time_end"]));
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).List(filter);
+        return Reply.Ok(rows.Select(ListShape));
+    }
+
+    private static async Task<IResult> GetTask(string treeid, string uuid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var row = await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, uuid);
+        if (row is null)
+        {
+            return Reply.Ok(new { status = "norun" });
+        }
+
+        return Reply.Ok(new
+        {
+            id = row.Id, uuid = row.Uuid, name = row.Name, user = row.User, slave = row.Slave, status = row.Status,
+            starttime = row.StartTime, finishtime = row.FinishTime, calltype = row.CallType, jobtype = row.JobType, jobuuid = row.JobUuid,
+            runtime = row.Runtime, mutex = row.Mutex, pid = (int?)null, starttimems = row.StartTimeMs, finishtimems = row.FinishTimeMs,
+            reason = row.Reason, variable = VariableYaml(row.Variable), extid = row.ExtId,
+        });
+    }
+
+    /// <summary>`POST /task/:treeid/plugin_cmd`: one cmd step on the given hosts, failing at the first failed host (no decisions).</summary>
+    private static async Task<IResult> StartCommand(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var failure = new Check(input)
+            .NoQuote("name", required: true)
+            .Required("user", "^[A-Za-z0-9_]+$")
+            .RequiredIn("node_type", "builtin", "buildin")
+            .Required("node_cont", "^[a-zA-Z0-9.,-]+$")
+            .RequiredIn("scripts_type", "shell", "perl", "python", "php", "auto")
+            .Required("scripts_cont", "[\\s\\S]")
+            .Optional("scripts_argv", "^[^']*$")
+            .Optional("timeout", @"^\d+$")
+            .Failure;
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var caller = Caller.Required(context);
+        var taskUuid = Uuid.New();
+        var step = new StepDefinition(
+            "cmd",
+            Uuid.New(),
+            input.Text("name")!,
+            input.Text("user")!,
+            "builtin",
+            input.Text("node_cont")!,
+            input.Text("scripts_type")!,
+            input.Text("scripts_cont")!,
+            input.Text("scripts_argv") ?? string.Empty,
+            int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : 60,
+            string.Empty);
+        var definition = new TaskDefinition(
+            access.TreeId, step.Name, caller.User, caller.IsApp ? "api" : "page", "plugin_cmd", step.Uuid, string.Empty,
+            Variables(input), new Dictionary<string, string>(), [step], FailFast: true);
+
+        await AuditTrail.RecordAsync(grains, caller, "RUN PLUGIN CMD", $"TREEID:{access.TreeId} NAME:{step.Name} TASK:{taskUuid}");
+        var task = grains.GetGrain<ITaskGrain>(taskUuid);
+        await task.Start(definition);
+        var view = await task.Get();
+        return Reply.Ok(new { slave = view?.Slave, uuid = taskUuid, loguuid = taskUuid + step.Uuid + step.Type });
+    }
+
+    private static Dictionary<string, string> Variables(RequestParams input)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (input.Values.TryGetValue("variable", out var value) && value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in value.EnumerateObject())
+            {
+                variables[property.Name] = RequestParams.AsText(property.Value) ?? string.Empty;
+            }
+        }
+
+        return variables;
+    }
+
+    private static object ListShape(TaskRow row) => new
+    {
+        id = row.Id, uuid = row.Uuid, name = row.Name, user = row.User, slave = row.Slave, status = row.Status,
+        starttime = row.StartTime, finishtime = row.FinishTime, calltype = row.CallType, jobtype = row.JobType,
+        jobuuid = row.JobUuid, runtime = row.Runtime, reason = row.Reason, variable = VariableYaml(row.Variable), extid = row.ExtId,
+    };
+
+    /// <summary>Tasks store their variables as base64 YAML; the API shows the YAML text, or `Error` when undecodable.</summary>
+    private static string? VariableYaml(string? stored)
+    {
+        if (stored is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(stored));
+        }
+        catch (FormatException)
+        {
+            return "Error";
+        }
+    }
+
+    private static string? Text(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is { Length: > 0 } text ? text : null;
+}

@@ -1,0 +1,48 @@
+namespace OpenC3.Grains.Abstractions.Tasks;
+
+/// <summary>One step of one run; the key is `&lt;task uuid&gt;:&lt;step uuid&gt;`.</summary>
+[Alias("openc3.ISubtaskGrain")]
+public interface ISubtaskGrain : IGrainWithStringKey
+{
+    Task Start(SubtaskStart start);
+
+    /// <summary>The executor reports one host of one attempt; duplicates and late reports are ignored.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task HostFinished(string host, int attempt, int? exitCode, string? reason, string output);
+
+    /// <summary>A decision on a step in `decision`: running, fail or ignore. False when nothing changed.</summary>
+    Task<bool> Decide(string control, string user);
+
+    Task Abort(string reason);
+
+    Task<SubtaskView?> Get();
+}
+
+/// <summary>What a step needs to run: its hosts (already resolved and checked) and the command for them.</summary>
+[GenerateSerializer, Immutable, Alias("openc3.SubtaskStart")]
+public sealed record SubtaskStart(
+    [property: Id(0)] string TaskUuid,
+    [property: Id(1)] int Index,
+    [property: Id(2)] long ProjectId,
+    [property: Id(3)] StepDefinition Step,
+    [property: Id(4)] IReadOnlyList<string> Hosts,
+    [property: Id(5)] string? Rejection,
+    [property: Id(6)] string CommandText,
+    [property: Id(7)] string Stdin,
+    [property: Id(8)] string KillText,
+    [property: Id(9)] bool FailFast);
+
+[GenerateSerializer, Immutable, Alias("openc3.SubtaskView")]
+public sealed record SubtaskView(
+    [property: Id(0)] string Uuid,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string? Status,
+    [property: Id(3)] int NodeCount,
+    [property: Id(4)] string? StartTime,
+    [property: Id(5)] string? FinishTime,
+    [property: Id(6)] string? Runtime,
+    [property: Id(7)] string Pause,
+    [property: Id(8)] IReadOnlyList<HostView> Hosts);
+
+[GenerateSerializer, Immutable, Alias("openc3.HostView")]
+public sealed record HostView([property: Id(0)] string Host, [property: Id(1)] string Status, [property: Id(2)] int? ExitCode, [property: Id(3)] string? Reason);

@@ -1,0 +1,24 @@
+namespace OpenC3.Grains.Abstractions.Tasks;
+
+/// <summary>One run of a job or of an ad-hoc plugin; the key is the task uuid.</summary>
+[Alias("openc3.ITaskGrain")]
+public interface ITaskGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run once; a second call with the same uuid changes nothing (idempotency key).</summary>
+    Task<bool> Start(TaskDefinition definition);
+
+    Task<TaskView?> Get();
+
+    /// <summary>The steps as snapshotted at start (empty for an unknown task).</summary>
+    Task<IReadOnlyList<StepDefinition>> Steps();
+
+    /// <summary>Upstream's reply text for `killtask`.</summary>
+    Task<string> Kill(string user);
+
+    /// <summary>A step reports its status; one-way so the step never waits on its task.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task StepChanged(int index, string status, string? reason);
+
+    /// <summary>`next` releases a paused step of this task.</summary>
+    Task<bool> Next(string stepUuid);
+}

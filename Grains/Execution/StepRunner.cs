@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Logs;
+
+namespace OpenC3.Grains.Execution;
+
+/// <summary>
+/// Runs a step's hosts in the background of the silo, outside any grain turn, streaming output to
+/// the step's log and reporting each host back to its subtask grain. It also remembers which runs
+/// are alive here, so a re-activated grain can tell "still running" from "lost in a crash".
+/// </summary>
+public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactory grains, ILogger<StepRunner> logger)
+{
+    /// <summary>Output kept per host for the step's result block; the full output is in the log.</summary>
+    public const int ResultOutputBytes = 16 * 1024;
+
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> runs = new(StringComparer.Ordinal);
+
+    public bool IsRunning(string subtaskKey) => runs.ContainsKey(subtaskKey);
+
+    public void Run(string subtaskKey, string logUuid, int attempt, IReadOnlyList<string> hosts, SubtaskStart start)
+    {
+        var cancel = new CancellationTokenSource();
+        runs[subtaskKey] = cancel;
+        var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.WhenAll(hosts.Select(host => RunHostAsync(subtaskKey, logUuid, attempt, host, start, timeout, cancel.Token)));
+            }
+            finally
+            {
+                runs.TryRemove(new KeyValuePair<string, CancellationTokenSource>(subtaskKey, cancel));
+                cancel.Dispose();
+            }
+        });
+    }
+
+    public void Cancel(string subtaskKey)
+    {
+        if (runs.TryGetValue(subtaskKey, out var cancel))
+        {
+            cancel.Cancel();
+        }
+    }
+
+    private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, SubtaskStart start, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        RemoteResult result;
+        try
+        {
+            result = await executor.RunAsync(
+                new RemoteCommand(host, start.CommandText, start.Stdin, timeout),
+                chunk =>
+                {
+                    log.Append(logUuid, Prefix(host, chunk));
+                    return Task.CompletedTask;
+                },
+                start.KillText,
+                cancellationToken);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Unexpected failure running step {Subtask} on {Host}", subtaskKey, host);
+            result = new RemoteResult(host, null, string.Empty, $"internal error: {error.GetType().Name}");
+        }
+
+        var output = result.Output.Length > ResultOutputBytes ? result.Output[..ResultOutputBytes] + OutputBuffer.TruncatedMarker : result.Output;
+        try
+        {
+            await grains.GetGrain<ISubtaskGrain>(subtaskKey).HostFinished(host, attempt, result.ExitCode, result.Reason, output);
+        }
+        catch (Exception error)
+        {
+            // The grain's watchdog recovers the step: an unreported host becomes incomplete, never silently re-run.
+            logger.LogError(error, "Could not report {Host} of step {Subtask}", host, subtaskKey);
+        }
+    }
+
+    /// <summary>Each output line is tagged with its host, so a live tail of 200 hosts stays readable.</summary>
+    private static string Prefix(string host, string chunk) =>
+        string.Concat(chunk.TrimEnd('\n').Split('\n').Select(line => $"{host}: {line}\n"));
+}

@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenC3.Grains.Storage;
+
+namespace OpenC3.Grains.Logs;
+
+/// <summary>
+/// Appends log text in batches (every 200 ms, one transaction) so hundreds of hosts printing at once
+/// cost a few writes, not one per line. Readers poll the table, so any API host can tail any log.
+/// </summary>
+public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(200);
+    private readonly Channel<(string LogUuid, string Text)> pending = Channel.CreateUnbounded<(string, string)>();
+
+    public void Append(string logUuid, string text)
+    {
+        if (text.Length > 0)
+        {
+            pending.Writer.TryWrite((logUuid, text));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await FlushAsync();
+                await Task.Delay(FlushEvery, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: whatever is queued is written below.
+        }
+
+        await FlushAsync();
+    }
+
+    private async Task FlushAsync()
+    {
+        var batch = new List<(string LogUuid, string Text)>();
+        while (batch.Count < 5000 && pending.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        // Consecutive pieces of the same log become one row.
+        var rows = new List<(string LogUuid, string Text)>();
+        foreach (var group in batch.GroupBy(b => b.LogUuid))
+        {
+            rows.Add((group.Key, string.Concat(group.Select(g => g.Text))));
+        }
+
+        try
+        {
+            await using var connection = await database.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var (logUuid, text) in rows)
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO openc3_job_log (log_uuid, text, time) VALUES (@logUuid, @text, @time)",
+                    new { logUuid, text, time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                    transaction);
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Could not store {Rows} log rows; they are lost", rows.Count);
+        }
+    }
+}

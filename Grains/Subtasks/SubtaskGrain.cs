@@ -1,0 +1,166 @@
+using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Execution;
+using OpenC3.Grains.Logs;
+
+namespace OpenC3.Grains.Subtasks;
+
+/// <summary>
+/// One step of one run: holds the per-host outcome and the decision state, hands the hosts to the
+/// silo's <see cref="StepRunner"/>, and tells its task whenever the step's status changes.
+/// </summary>
+[GrainType("subtask")]
+public sealed class SubtaskGrain(
+    [PersistentState("subtask")] IPersistentState<SubtaskState> state,
+    StepRunner runner,
+    LogWriter log,
+    SubtaskStore store,
+    TimeProvider clock) : Grain, ISubtaskGrain
+{
+    private string Key => this.GetPrimaryKeyString();
+
+    private string LogUuid => state.State.Start is { } start ? start.TaskUuid + start.Step.Uuid + start.Step.Type : Key;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Running here but unknown to this silo's runner: the silo that ran it died. Never re-run by itself.
+        if (state.State.Machine.Status == SubtaskStatus.Running && !runner.IsRunning(Key))
+        {
+            state.State.Machine = SubtaskMachine.Recover(state.State.Machine);
+            log.Append(LogUuid, $"[openc3] the silo running this step stopped; hosts still running are marked incomplete: {string.Join(',', state.State.Machine.Failed)}\n");
+            await SaveAsync();
+            await NotifyTaskAsync();
+        }
+    }
+
+    public async Task Start(SubtaskStart start)
+    {
+        if (state.State.Start is not null)
+        {
+            return;
+        }
+
+        state.State.Start = start;
+        state.State.StartedAt = clock.GetUtcNow();
+        var (machine, effects) = SubtaskMachine.Start(SubtaskMachineState.Initial(start.FailFast), start.Hosts, start.Rejection);
+        state.State.Machine = machine;
+        log.Append(LogUuid, $"[openc3] step {start.Step.Name}: {start.Hosts.Count} host(s), timeout {start.Step.Timeout} s\n");
+        if (start.Rejection is not null)
+        {
+            log.Append(LogUuid, $"ERROR: {start.Rejection}\n");
+        }
+
+        await AfterTransitionAsync(effects);
+    }
+
+    public async Task HostFinished(string host, int attempt, int? exitCode, string? reason, string output)
+    {
+        var before = state.State.Machine;
+        var (machine, effects) = SubtaskMachine.HostFinished(before, host, attempt, exitCode, reason);
+        if (ReferenceEquals(machine, before))
+        {
+            return;
+        }
+
+        state.State.Machine = machine;
+        state.State.Outputs[host] = output;
+        await AfterTransitionAsync(effects, notify: machine.Status != before.Status);
+    }
+
+    public async Task<bool> Decide(string control, string user)
+    {
+        var before = state.State.Machine;
+        var (machine, effects) = SubtaskMachine.Decide(before, control);
+        if (ReferenceEquals(machine, before))
+        {
+            return false;
+        }
+
+        // A step failed by decision carries upstream's reason into its task.
+        state.State.Machine = control == SubtaskStatus.Fail ? machine with { Reason = machine.Reason ?? $"stop by {user}" } : machine;
+        log.Append(LogUuid, $"[openc3] decision {control} by {user}\n");
+        await AfterTransitionAsync(effects);
+        return true;
+    }
+
+    public async Task Abort(string reason)
+    {
+        var (machine, effects) = SubtaskMachine.Abort(state.State.Machine, reason);
+        if (ReferenceEquals(machine, state.State.Machine))
+        {
+            return;
+        }
+
+        state.State.Machine = machine;
+        log.Append(LogUuid, $"[openc3] {reason}\n");
+        await AfterTransitionAsync(effects, notify: false);
+    }
+
+    public Task<SubtaskView?> Get()
+    {
+        if (state.State.Start is not { } start)
+        {
+            return Task.FromResult<SubtaskView?>(null);
+        }
+
+        var current = state.State;
+        var hosts = current.Machine.Hosts.Select(h => new HostView(h.Host, h.Status.ToString().ToLowerInvariant(), h.ExitCode, h.Reason)).ToList();
+        return Task.FromResult<SubtaskView?>(new SubtaskView(
+            start.Step.Uuid,
+            start.Step.Type,
+            current.Machine.Status,
+            hosts.Count,
+            current.StartedAt?.ToString("O"),
+            current.FinishedAt?.ToString("O"),
+            SubtaskStore.Runtime(current.StartedAt, current.FinishedAt),
+            start.Step.Pause,
+            hosts));
+    }
+
+    private async Task AfterTransitionAsync(IReadOnlyList<SubtaskEffect> effects, bool notify = true)
+    {
+        var machine = state.State.Machine;
+        if (SubtaskStatus.IsFinal(machine.Status) || machine.Status == SubtaskStatus.Decision)
+        {
+            state.State.FinishedAt = clock.GetUtcNow();
+            var results = machine.Hosts.Select(h => new RemoteResult(h.Host, h.ExitCode, state.State.Outputs.GetValueOrDefault(h.Host, string.Empty), h.Reason)).ToList();
+            log.Append(LogUuid, ResultBlock.Format(results, machine.Status!));
+        }
+        else
+        {
+            state.State.FinishedAt = null;
+        }
+
+        // State first: if the silo dies after this line, the watchdog finds the hosts as `running` and marks them incomplete.
+        await SaveAsync();
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case SubtaskEffect.RunHosts run:
+                    runner.Run(Key, LogUuid, run.Attempt, run.Hosts, state.State.Start!);
+                    break;
+                case SubtaskEffect.CancelRunning:
+                    runner.Cancel(Key);
+                    break;
+            }
+        }
+
+        if (notify)
+        {
+            await NotifyTaskAsync();
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        var start = state.State.Start!;
+        await store.SaveAsync(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, start.Step.Pause);
+    }
+
+    private Task NotifyTaskAsync()
+    {
+        var start = state.State.Start!;
+        return GrainFactory.GetGrain<ITaskGrain>(start.TaskUuid).StepChanged(start.Index, state.State.Machine.Status!, state.State.Machine.Reason);
+    }
+}

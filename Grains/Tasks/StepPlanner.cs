@@ -1,0 +1,73 @@
+using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Execution;
+
+namespace OpenC3.Grains.Tasks;
+
+/// <summary>
+/// Turns a step of a task into what its subtask runs: hosts from the node list (variables
+/// substituted), the script command with quoted arguments and `wk_*` environment, or the reason the
+/// step cannot run (`variable undef:…`).
+/// </summary>
+public static class StepPlanner
+{
+    public sealed record Plan(SubtaskStart? Start, string? Error);
+
+    public static Plan Build(string taskUuid, int index, TaskDefinition task, string sshLogin)
+    {
+        var step = task.Steps[index];
+        var nodes = step.NodeType == "variable"
+            ? VariableSubstitution.Apply(step.NodeCont, task.Variables, task.JobDefaults, quote: false)
+            : new VariableSubstitution.Outcome(step.NodeCont, []);
+        var argv = VariableSubstitution.Apply(step.ScriptsArgv, task.Variables, task.JobDefaults, quote: true);
+        var undefined = nodes.Error ?? argv.Error;
+        if (undefined is not null)
+        {
+            return new Plan(null, undefined);
+        }
+
+        var environment = WorkVariables(task, out var missing);
+        if (missing.Count > 0)
+        {
+            return new Plan(null, $"variable wk undef:{string.Join(',', missing)}");
+        }
+
+        environment["wk_treeid"] = task.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var hosts = nodes.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var tag = taskUuid + step.Uuid;
+        return new Plan(
+            new SubtaskStart(
+                taskUuid,
+                index,
+                task.ProjectId,
+                step,
+                hosts,
+                Rejection: null,
+                ScriptCommand.Build(step.ScriptsType, argv.Text, environment, step.User, sshLogin, tag),
+                step.ScriptsCont,
+                ScriptCommand.Kill(step.User, sshLogin, tag),
+                task.FailFast),
+            null);
+    }
+
+    /// <summary>`wk_*` variables are exported to scripts: the task's value wins over the job default; an empty one is an error.</summary>
+    private static Dictionary<string, string> WorkVariables(TaskDefinition task, out List<string> missing)
+    {
+        var names = task.JobDefaults.Keys.Concat(task.Variables.Keys).Where(n => n.StartsWith("wk_", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        missing = [];
+        foreach (var name in names)
+        {
+            var value = task.Variables.TryGetValue(name, out var fromTask) && fromTask.Length > 0 ? fromTask : task.JobDefaults.GetValueOrDefault(name, string.Empty);
+            if (value.Length == 0)
+            {
+                missing.Add(name);
+            }
+            else
+            {
+                values[name] = value;
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Options;
+using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Execution;
+using OpenC3.Grains.Logs;
+
+namespace OpenC3.Grains.Tasks;
+
+/// <summary>
+/// One run: starts its steps in order, reacts to their outcome, applies pause and kill. A one-minute
+/// "wake" reminder is its watchdog while it is not finished: after a silo crash the tick re-activates
+/// the task and its current step, whose activation marks lost hosts incomplete.
+/// </summary>
+[GrainType("task")]
+public sealed class TaskGrain(
+    [PersistentState("task")] IPersistentState<TaskState> state,
+    TaskStore store,
+    LogWriter log,
+    IOptions<SshOptions> ssh,
+    TimeProvider clock) : Grain, ITaskGrain, IRemindable
+{
+    private const string WakeReminder = "wake";
+
+    private string Uuid => this.GetPrimaryKeyString();
+
+    public async Task<bool> Start(TaskDefinition definition)
+    {
+        if (state.State.Definition is not null)
+        {
+            return false;
+        }
+
+        state.State.Definition = definition;
+        state.State.Slave = System.Environment.MachineName.ToLowerInvariant();
+        state.State.StartedAt = clock.GetUtcNow();
+        state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
+        log.Append(Uuid, $"[openc3] task {Uuid} ({definition.JobType} {definition.Name}) started by {definition.User}\n");
+        await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await ApplyAsync(TaskMachine.Start(state.State.Machine));
+        return true;
+    }
+
+    public Task<TaskView?> Get()
+    {
+        if (state.State.Definition is not { } definition)
+        {
+            return Task.FromResult<TaskView?>(null);
+        }
+
+        var current = state.State;
+        return Task.FromResult<TaskView?>(new TaskView(
+            definition.ProjectId,
+            Uuid,
+            definition.Name,
+            definition.User,
+            current.Slave,
+            current.Machine.Status,
+            current.StartedAt is { } s ? Abstractions.Common.TimeFormat.Format(s) : null,
+            current.FinishedAt is { } f ? Abstractions.Common.TimeFormat.Format(f) : null,
+            definition.CallType,
+            definition.JobType,
+            definition.JobUuid,
+            Subtasks.SubtaskStore.Runtime(current.StartedAt, current.FinishedAt),
+            definition.Mutex,
+            current.StartedAt?.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            current.FinishedAt?.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            current.Machine.Reason,
+            definition.Variables));
+    }
+
+    public Task<IReadOnlyList<StepDefinition>> Steps() =>
+        Task.FromResult(state.State.Definition?.Steps ?? (IReadOnlyList<StepDefinition>)[]);
+
+    public async Task<string> Kill(string user)
+    {
+        if (state.State.Definition is null || TaskRunStatus.IsFinal(state.State.Machine.Status))
+        {
+            return $"task {Uuid} has been closed, status is {state.State.Machine.Status}";
+        }
+
+        log.Append(Uuid, $"killed by {user}\n");
+        await ApplyAsync(TaskMachine.Kill(state.State.Machine, $"killed by {user}"));
+        return "kill task succcess";
+    }
+
+    public async Task StepChanged(int index, string status, string? reason)
+    {
+        var step = state.State.Definition?.Steps.ElementAtOrDefault(index);
+        if (step is null)
+        {
+            return;
+        }
+
+        await ApplyAsync(TaskMachine.StepChanged(state.State.Machine, index, status, step.Pause, reason));
+    }
+
+    public async Task<bool> Next(string stepUuid)
+    {
+        var index = state.State.Definition?.Steps.ToList().FindIndex(s => s.Uuid == stepUuid) ?? -1;
+        var before = state.State.Machine;
+        var transition = TaskMachine.Next(before, index);
+        if (ReferenceEquals(transition.State, before))
+        {
+            return false;
+        }
+
+        await ApplyAsync(transition);
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Definition is null || TaskRunStatus.IsFinal(state.State.Machine.Status))
+        {
+            await StopWatchdogAsync();
+            return;
+        }
+
+        // Waking the current step is enough: its activation recovers it if its silo died.
+        if (state.State.Machine.Current >= 0)
+        {
+            await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(state.State.Machine.Current)).Get();
+        }
+    }
+
+    private async Task ApplyAsync((TaskMachineState State, IReadOnlyList<TaskEffect> Effects) transition)
+    {
+        state.State.Machine = transition.State;
+        if (TaskRunStatus.IsFinal(transition.State.Status))
+        {
+            state.State.FinishedAt ??= clock.GetUtcNow();
+        }
+
+        await state.WriteStateAsync();
+        await store.SaveAsync(Uuid, state.State);
+        foreach (var effect in transition.Effects)
+        {
+            switch (effect)
+            {
+                case TaskEffect.StartStep start:
+                    await StartStepAsync(start.Index);
+                    break;
+                case TaskEffect.AbortStep abort:
+                    await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(abort.Index)).Abort(abort.Reason);
+                    break;
+                case TaskEffect.Finished finished:
+                    log.Append(Uuid, $"[openc3] task {finished.Status}{(state.State.Machine.Reason is { } why ? $": {why}" : string.Empty)}\n");
+                    await StopWatchdogAsync();
+                    break;
+            }
+        }
+    }
+
+    private async Task StartStepAsync(int index)
+    {
+        var plan = StepPlanner.Build(Uuid, index, state.State.Definition!, ssh.Value.User);
+        if (plan.Start is null)
+        {
+            log.Append(Uuid, $"[openc3] {plan.Error}\n");
+            await ApplyAsync(TaskMachine.Refuse(state.State.Machine, plan.Error!));
+            return;
+        }
+
+        await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).Start(plan.Start);
+    }
+
+    private string SubtaskKey(int index) => $"{Uuid}:{state.State.Definition!.Steps[index].Uuid}";
+
+    private async Task StopWatchdogAsync()
+    {
+        if (await this.GetReminder(WakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace OpenC3.Grains.Tasks;
+
+[StatelessWorker]
+[GrainType("task-query")]
+public sealed class TaskQueryGrain(SqlDatabase database) : Grain, ITaskQueryGrain
+{
+    private const string Columns =
+        "id AS Id, projectid AS ProjectId, uuid AS Uuid, name AS Name, user AS User, slave AS Slave, status AS Status, starttime AS StartTime, " +
+        "finishtime AS FinishTime, calltype AS CallType, jobtype AS JobType, jobuuid AS JobUuid, runtime AS Runtime, mutex AS Mutex, " +
+        "starttimems AS StartTimeMs, finishtimems AS FinishTimeMs, reason AS Reason, variable AS Variable, extid AS ExtId";
+
+    public async Task<IReadOnlyList<TaskRow>> List(TaskFilter filter)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<TaskRow>(
+            $"""
+            SELECT {Columns} FROM openc3_job_task
+            WHERE projectid = @ProjectId
+              AND (@Name IS NULL OR name LIKE @Name ESCAPE '!') AND (@User IS NULL OR user = @User)
+              AND (@Status IS NULL OR status = @Status) AND (@TaskUuid IS NULL OR uuid = @TaskUuid)
+              AND (@TimeStart IS NULL OR starttime >= @TimeStart) AND (@TimeEnd IS NULL OR starttime <= @TimeEnd)
+            """,
+            filter with
+            {
+                Name = filter.Name is null ? null : "%" + Like.Escape(filter.Name) + "%",
+                TimeStart = filter.TimeStart is null ? null : TimeFormat.DayStart(filter.TimeStart),
+                TimeEnd = filter.TimeEnd is null ? null : TimeFormat.DayEnd(filter.TimeEnd),
+            });
+        return rows.ToList();
+    }
+
+    public async Task<TaskRow?> Find(long projectId, string uuid)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.QuerySingleOrDefaultAsync<TaskRow>($"SELECT {Columns} FROM openc3_job_task WHERE projectid = @projectId AND uuid = @uuid", new { projectId, uuid });
+    }
+
+    public async Task<IReadOnlyList<SubtaskRow>> Subtasks(string taskUuid)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<SubtaskRow>(
+            "SELECT id AS Id, subtask_type AS SubtaskType, uuid AS Uuid, nodecount AS NodeCount, starttime AS StartTime, finishtime AS FinishTime, runtime AS Runtime, status AS Status, pause AS Pause FROM openc3_job_subtask WHERE parent_uuid = @taskUuid ORDER BY id",
+            new { taskUuid });
+        return rows.ToList();
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using OpenC3.IntegrationTests.Embedded;
+using OpenC3.TestSupport;
+
+namespace OpenC3.IntegrationTests.Execution;
+
+/// <summary>The embedded product wired to the test sshd farm with the platform key.</summary>
+public sealed class ExecutionProduct : EmbeddedProduct
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+    [
+        new("Ssh:User", TestServers.SshUser),
+        new("Ssh:KeyFile", TestServers.SshKeyFile),
+        new("Ssh:Port", TestServers.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+}
+
+/// <summary>Ad-hoc commands (`/task/:treeid/plugin_cmd`) through the API on real hosts, followed like a client does.</summary>
+public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+{
+    [Fact]
+    public async Task CommandOnTwentyHosts_Succeeds_WithEachHostsOutputInTheLog()
+    {
+        using var app = product.App();
+        var hosts = TestServers.SshHosts.Take(20).ToList();
+        var started = await StartAsync(app, hosts, "echo \"from $(echo $SSH_CONNECTION | cut -d' ' -f3) arg=$1\"", "one");
+        var uuid = started.GetProperty("uuid").GetString()!;
+        Assert.Matches("^[A-Za-z0-9]{11}[a-z]$", uuid);
+
+        var task = await WaitFinishedAsync(app, uuid);
+        Assert.Equal("success", task.GetProperty("status").GetString());
+        Assert.Equal("plugin_cmd", task.GetProperty("jobtype").GetString());
+        Assert.Equal("api", task.GetProperty("calltype").GetString());
+
+        var steps = (await app.GetAsync($"/api/job/subtask/0/{uuid}")).GetProperty("data").EnumerateArray().ToList();
+        var step = Assert.Single(steps);
+        Assert.Equal("success", step.GetProperty("status").GetString());
+        Assert.Equal("20", step.GetProperty("nodecount").GetString());
+        Assert.Equal("cmd", step.GetProperty("subtask_type").GetString());
+
+        var log = await ReadLogAsync(started.GetProperty("loguuid").GetString()!, until: "substatus = success");
+        Assert.All(hosts, host => Assert.Contains($"from {host} arg=one", log, StringComparison.Ordinal));
+        Assert.Contains("substatus = success", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFailingHost_FailsTheAdHocTask_AndTheLogNamesIt()
+    {
+        using var app = product.App();
+        var hosts = TestServers.SshHosts.Skip(20).Take(3).ToList();
+        var bad = hosts[1];
+        var started = await StartAsync(app, hosts, $"[ \"$(echo $SSH_CONNECTION | cut -d' ' -f3)\" != {bad} ] || exit 7; echo fine", "");
+        var task = await WaitFinishedAsync(app, started.GetProperty("uuid").GetString()!);
+        Assert.Equal("fail", task.GetProperty("status").GetString());
+
+        var log = await ReadLogAsync(started.GetProperty("loguuid").GetString()!, until: "substatus = fail");
+        Assert.Contains($"failed: {bad}", log, StringComparison.Ordinal);
+        Assert.Contains("--- 7", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LiveLog_ReceivesLinesWhileTheStepStillRuns()
+    {
+        using var app = product.App();
+        var started = await StartAsync(app, [TestServers.SshHosts[30]], "echo early-line; sleep 4; echo late-line", "");
+        var uuid = started.GetProperty("uuid").GetString()!;
+        using var socket = await ConnectLogAsync(started.GetProperty("loguuid").GetString()!);
+        var received = new StringBuilder();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!received.ToString().Contains("early-line", StringComparison.Ordinal))
+        {
+            received.Append(await ReceiveAsync(socket, limit.Token));
+        }
+
+        Assert.DoesNotContain("late-line", received.ToString(), StringComparison.Ordinal);
+        Assert.Equal("running", (await app.GetAsync($"/api/job/task/0/{uuid}")).GetProperty("data").GetProperty("status").GetString());
+        while (!received.ToString().Contains("late-line", StringComparison.Ordinal))
+        {
+            received.Append(await ReceiveAsync(socket, limit.Token));
+        }
+    }
+
+    [Fact]
+    public async Task Kill_StopsTheRemoteCommand_AndFailsTheTaskWithTheReason()
+    {
+        using var app = product.App();
+        var marker = $"sleep 7{Random.Shared.Next(100, 999)}";
+        var started = await StartAsync(app, [TestServers.SshHosts[31]], $"echo going; {marker}", "");
+        var uuid = started.GetProperty("uuid").GetString()!;
+        await ReadLogAsync(started.GetProperty("loguuid").GetString()!, until: "going");
+
+        var kill = await app.Http.DeleteAsync($"/api/job/slave/anyslave/killtask/{uuid}");
+        var reply = await ApiClient.ReadAsync(kill);
+        Assert.Equal("kill task succcess", reply.GetProperty("info").GetString());
+
+        var task = await WaitFinishedAsync(app, uuid);
+        Assert.Equal("fail", task.GetProperty("status").GetString());
+        Assert.Equal($"killed by {EmbeddedProduct.AppName}@app", task.GetProperty("reason").GetString());
+        await Eventually.WaitAsync(() => Task.FromResult(CountProcesses(marker)), n => n == 0, TimeSpan.FromSeconds(15), "the remote sleep to be killed");
+
+        var again = await ApiClient.ReadAsync(await app.Http.DeleteAsync($"/api/job/slave/anyslave/killtask/{uuid}"));
+        Assert.Equal($"task {uuid} has been closed, status is fail", again.GetProperty("info").GetString());
+    }
+
+    [Fact]
+    public async Task UnreachableHost_FailsWithAReadableReason()
+    {
+        using var app = product.App();
+        var started = await StartAsync(app, ["127.0.0.253"], "echo never", "");
+        var task = await WaitFinishedAsync(app, started.GetProperty("uuid").GetString()!);
+        Assert.Equal("fail", task.GetProperty("status").GetString());
+        var log = await ReadLogAsync(started.GetProperty("loguuid").GetString()!, until: "substatus");
+        Assert.Contains("connect fail", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UndefinedVariable_FailsTheTask_WithUpstreamsReason()
+    {
+        using var app = product.App();
+        var started = await StartAsync(app, [TestServers.SshHosts[32]], "echo $1", "$version");
+        var task = await WaitFinishedAsync(app, started.GetProperty("uuid").GetString()!);
+        Assert.Equal("fail", task.GetProperty("status").GetString());
+        Assert.Equal("variable undef:version", task.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task BadInput_IsRefusedWithUpstreamsMessages_AndNothingRuns()
+    {
+        using var app = product.App();
+        var reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new { name = "x", user = "bad user", node_type = "builtin", node_cont = "127.0.0.2", scripts_type = "shell", scripts_cont = "id" });
+        Assert.Equal("check format fail user format error (?^:^[A-Za-z0-9_]+$)", reply.GetProperty("info").GetString());
+        reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new { name = "x", user = TestServers.SshUser, node_type = "everywhere", node_cont = "127.0.0.2", scripts_type = "shell", scripts_cont = "id" });
+        Assert.Equal("check format fail node_type need in builtin,buildin", reply.GetProperty("info").GetString());
+        Assert.Equal("norun", (await app.GetAsync("/api/job/task/0/AAAAAAAAAAAa")).GetProperty("data").GetProperty("status").GetString());
+    }
+
+    private static async Task<JsonElement> StartAsync(ApiClient app, IReadOnlyList<string> hosts, string script, string argv)
+    {
+        var reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new
+        {
+            name = "adhoc",
+            user = TestServers.SshUser,
+            node_type = "builtin",
+            node_cont = string.Join(',', hosts),
+            scripts_type = "shell",
+            scripts_cont = script,
+            scripts_argv = argv,
+            timeout = 60,
+        });
+        Assert.True(reply.GetProperty("stat").GetBoolean(), reply.ToString());
+        return reply.GetProperty("data");
+    }
+
+    private static Task<JsonElement> WaitFinishedAsync(ApiClient app, string uuid) =>
+        Eventually.WaitAsync(
+            async () => (await app.GetAsync($"/api/job/task/0/{uuid}")).GetProperty("data"),
+            t => t.GetProperty("status").GetString() is "success" or "fail" or "refuse",
+            TimeSpan.FromSeconds(90),
+            $"task {uuid} to finish");
+
+    private async Task<string> ReadLogAsync(string logUuid, string until)
+    {
+        using var socket = await ConnectLogAsync(logUuid);
+        var text = new StringBuilder();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!text.ToString().Contains(until, StringComparison.Ordinal))
+        {
+            text.Append(await ReceiveAsync(socket, limit.Token));
+        }
+
+        return System.Net.WebUtility.HtmlDecode(text.ToString().Replace("<br>", "\n", StringComparison.Ordinal));
+    }
+
+    private async Task<ClientWebSocket> ConnectLogAsync(string logUuid)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("appname", EmbeddedProduct.AppName);
+        socket.Options.SetRequestHeader("appkey", EmbeddedProduct.AppKey);
+        await socket.ConnectAsync(new Uri($"{product.BaseUrl.Replace("http", "ws", StringComparison.Ordinal)}/api/job/slave/anyslave/ws?uuid={logUuid}"), CancellationToken.None);
+        return socket;
+    }
+
+    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[256 * 1024];
+        var message = new StringBuilder();
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer, cancellationToken);
+            message.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+        }
+        while (!result.EndOfMessage);
+        return message.ToString();
+    }
+
+    private static int CountProcesses(string commandLine)
+    {
+        using var pgrep = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pgrep", ["-fx", commandLine]) { RedirectStandardOutput = true })!;
+        var output = pgrep.StandardOutput.ReadToEnd();
+        pgrep.WaitForExit();
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+}
