@@ -12,6 +12,9 @@ public static class TaskApi
     public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder job)
     {
         job.MapGet("/task/{treeid}", ListTasks);
+        job.MapGet("/task/{treeid}/count", CountThisMonth);
+        job.MapGet("/task/{treeid}/total_count", CountInRange);
+        job.MapGet("/task/{treeid}/analysis/{kind}", Analyse);
         job.MapGet("/task/{treeid}/{uuid}", GetTask);
         job.MapPost("/task/{treeid}/plugin_cmd", StartCommand);
         return job;
@@ -60,6 +63,64 @@ public static class TaskApi
             runtime = row.Runtime, mutex = row.Mutex, pid = (int?)null, starttimems = row.StartTimeMs, finishtimems = row.FinishTimeMs,
             reason = row.Reason, variable = VariableYaml(row.Variable), extid = row.ExtId,
         });
+    }
+
+    private static async Task<IResult> CountThisMonth(string treeid, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var today = clock.GetLocalNow();
+        var from = $"{today:yyyy-MM}-01 00:00:00";
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(access.TreeId, from, "9999-12-31 23:59:59");
+        return Reply.Ok(TaskAnalysis.CountByStatus(rows));
+    }
+
+    private static async Task<IResult> CountInRange(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var failure = new Check(input).Required("time_start", @"^\d{4}-\d{2}-\d{2}$").Required("time_end", @"^\d{4}-\d{2}-\d{2}$").Failure;
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(access.TreeId, TimeFormat.DayStart(input.Text("time_start")!), TimeFormat.DayEnd(input.Text("time_end")!));
+        return Reply.Ok(TaskAnalysis.CountByStatus(rows));
+    }
+
+    /// <summary>`/analysis/last|date|hour|runtime|statistics` over the last 30 days.</summary>
+    private static async Task<IResult> Analyse(string treeid, string kind, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var query = context.Request.Query;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var from = TimeFormat.DayStart(today.AddDays(-29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var allProjects = kind == "statistics" || (kind == "date" && query["all"].ToString() is { Length: > 0 } all && all != "0");
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(allProjects ? null : access.TreeId, from, "9999-12-31 23:59:59");
+        return kind switch
+        {
+            "last" => Reply.Ok(TaskAnalysis.Last(rows, int.TryParse(query["count"], out var count) && count > 0 ? Math.Min(count, 1000) : 10)),
+            "date" => Reply.Ok(TaskAnalysis.ByDate(rows, today)),
+            "hour" => Reply.Ok(TaskAnalysis.ByHour(rows)),
+            "runtime" => Reply.Ok(TaskAnalysis.ByRuntime(rows)),
+            "statistics" => Reply.Ok(TaskAnalysis.ByProject(rows)),
+            _ => Reply.Status(StatusCodes.Status404NotFound, $"no such analysis: {kind}"),
+        };
     }
 
     /// <summary>`POST /task/:treeid/plugin_cmd`: one cmd step on the given hosts, failing at the first failed host (no decisions).</summary>

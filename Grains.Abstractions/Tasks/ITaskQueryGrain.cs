@@ -9,6 +9,9 @@ public interface ITaskQueryGrain : IGrainWithIntegerKey
     Task<TaskRow?> Find(long projectId, string uuid);
 
     Task<IReadOnlyList<SubtaskRow>> Subtasks(string taskUuid);
+
+    /// <summary>Tasks started within [from, to] (`YYYY-MM-DD HH:MM:SS`), of one project or (null) all.</summary>
+    Task<IReadOnlyList<TaskRow>> Started(long? projectId, string from, string to);
 }
 
 [GenerateSerializer, Immutable, Alias("openc3.TaskFilter")]

@@ -41,6 +41,15 @@ public sealed class TaskQueryGrain(SqlDatabase database) : Grain, ITaskQueryGrai
         return await connection.QuerySingleOrDefaultAsync<TaskRow>($"SELECT {Columns} FROM openc3_job_task WHERE projectid = @projectId AND uuid = @uuid", new { projectId, uuid });
     }
 
+    public async Task<IReadOnlyList<TaskRow>> Started(long? projectId, string from, string to)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<TaskRow>(
+            $"SELECT {Columns} FROM openc3_job_task WHERE (@projectId IS NULL OR projectid = @projectId) AND starttime >= @from AND starttime <= @to",
+            new { projectId, from, to });
+        return rows.ToList();
+    }
+
     public async Task<IReadOnlyList<SubtaskRow>> Subtasks(string taskUuid)
     {
         await using var connection = await database.OpenAsync();

@@ -136,6 +136,34 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
         Assert.Equal("norun", (await app.GetAsync("/api/job/task/0/AAAAAAAAAAAa")).GetProperty("data").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task CountsAndAnalyses_IncludeFinishedTasks_InUpstreamsShapes()
+    {
+        using var app = product.App();
+        var started = await StartAsync(app, [TestServers.SshHosts[35]], "echo counted", "");
+        await WaitFinishedAsync(app, started.GetProperty("uuid").GetString()!);
+
+        var count = (await app.GetAsync("/api/job/task/0/count")).GetProperty("data");
+        Assert.True(count.GetProperty("success").GetInt32() >= 1);
+        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var total = (await app.GetAsync($"/api/job/task/0/total_count?time_start={today}&time_end={today}")).GetProperty("data");
+        Assert.Equal(count.GetProperty("success").GetInt32(), total.GetProperty("success").GetInt32());
+
+        var dates = (await app.GetAsync("/api/job/task/0/analysis/date")).GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(30, dates.Count);
+        Assert.Equal(today, dates[^1][0].GetString());
+        Assert.True(dates[^1][1].GetInt32() >= dates[^1][2].GetInt32() && dates[^1][2].GetInt32() >= 1);
+
+        var last = (await app.GetAsync("/api/job/task/0/analysis/last?count=1")).GetProperty("data").EnumerateArray().Single();
+        Assert.Equal($"{EmbeddedProduct.AppName}@app", last.GetProperty("user").GetString());
+        var runtime = (await app.GetAsync("/api/job/task/0/analysis/runtime")).GetProperty("data");
+        Assert.Equal(["0-1", "1-3", "3-5", "5-10", "10-30", "30+"], runtime.EnumerateObject().Select(p => p.Name));
+        Assert.Matches(@"^\d+\.\d{2}$", runtime.GetProperty("0-1").GetString());
+        var statistics = (await app.GetAsync("/api/job/task/0/analysis/statistics")).GetProperty("data").EnumerateArray();
+        Assert.Contains(statistics, p => p.GetProperty("id").GetInt64() == 0 && p.GetProperty("count").GetInt32() >= 1);
+        Assert.Equal("check format fail time_end undef", (await app.GetAsync($"/api/job/task/0/total_count?time_start={today}")).GetProperty("info").GetString());
+    }
+
     private static async Task<JsonElement> StartAsync(ApiClient app, IReadOnlyList<string> hosts, string script, string argv)
     {
         var reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new
