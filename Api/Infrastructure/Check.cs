@@ -13,6 +13,9 @@ public sealed class Check(RequestParams input)
 
     public string? Failure => failure is null ? null : $"check format fail {failure}";
 
+    /// <summary>The failure without the prefix, for routes that word it differently (`check data format fail …`).</summary>
+    public string? Reason => failure;
+
     public Check Required(string field, string pattern) => Field(field, pattern, required: true);
 
     public Check Optional(string field, string pattern) => Field(field, pattern, required: false);
@@ -35,6 +38,17 @@ public sealed class Check(RequestParams input)
             failure = required ? $"{field} undef" : null;
         }
         else if (value.Contains('\''))
+        {
+            failure = $"{field} format error";
+        }
+
+        return this;
+    }
+
+    /// <summary>Text longer than its column holds is a format error (without regex), on both storage profiles alike.</summary>
+    public Check MaxLength(string field, int length)
+    {
+        if (failure is null && input.Text(field) is { } value && value.Length > length)
         {
             failure = $"{field} format error";
         }
