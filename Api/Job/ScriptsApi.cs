@@ -22,10 +22,10 @@ public static class ScriptsApi
     public static RouteGroupBuilder MapScriptsApi(this RouteGroupBuilder job)
     {
         job.MapGet("/scripts/{treeid}", List);
-        job.MapGet("/scripts/{treeid}/{scriptsid}", Detail);
+        job.MapGet("/scripts/{treeid}/{id}", Detail);
         job.MapPost("/scripts/{treeid}", Resource.CreateAsync);
-        job.MapPost("/scripts/{treeid}/{scriptsid}", Resource.UpdateAsync);
-        job.MapDelete("/scripts/{treeid}/{scriptsid}", Resource.DeleteAsync);
+        job.MapPost("/scripts/{treeid}/{id}", Resource.UpdateAsync);
+        job.MapDelete("/scripts/{treeid}/{id}", Resource.DeleteAsync);
         return job;
     }
 
@@ -39,9 +39,9 @@ public static class ScriptsApi
             edit_user = s.Authorship.EditUser, edit_time = s.Authorship.EditTime, jobname = s.JobName,
         });
 
-    private static async Task<IResult> Detail(string treeid, string scriptsid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Detail(string treeid, string id, HttpContext context, IGrainFactory grains)
     {
-        var (failure, _, script) = await Resource.FindAsync(treeid, scriptsid, Points.JobRead, context, grains);
+        var (failure, _, script) = await Resource.FindAsync(treeid, id, Points.JobRead, context, grains);
         return failure ?? Reply.Ok(new
         {
             id = script!.Id, name = script.Name, type = script.Type, cont = script.Cont, create_user = script.Authorship.CreateUser,
