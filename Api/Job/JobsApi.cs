@@ -55,7 +55,8 @@ public static class JobsApi
             return Reply.Fail(failure);
         }
 
-        if (jobuuid == "byname")
+        var byName = jobuuid == "byname";
+        if (byName)
         {
             var name = input.Text("name");
             if (string.IsNullOrEmpty(name) || await Jobs(grains).UuidOf(access.TreeId, name) is not { } found)
@@ -68,7 +69,8 @@ public static class JobsApi
 
         if (await Jobs(grains).Get(access.TreeId, jobuuid) is not { } job)
         {
-            return Reply.Fail($"job {jobuuid} not found on tree node {access.TreeId}");
+            // A name of a job that is not listed (transient) answers like an unknown name.
+            return byName ? Reply.Ok(new { }) : Reply.Fail($"job {jobuuid} not found on tree node {access.TreeId}");
         }
 
         return Reply.Ok(new

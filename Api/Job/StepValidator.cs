@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Job;
 
@@ -30,6 +31,7 @@ public static class StepValidator
     private const string DigitsPattern = @"^\d+$";
     private const string TimeoutPattern = @"^\d*$";
     private const string ApproverPattern = @"^[\$a-zA-Z0-9,\@_\-\.%]+$";
+    private const int MaxVariableLength = 200;
 
     public static async Task<StepParse> ParseAsync(RequestParams input, IStepReferences references)
     {
@@ -189,6 +191,12 @@ public static class StepValidator
         if (check.Failure is { } failure)
         {
             return (null, failure);
+        }
+
+        // A variable name is a key of the variable table; both storage profiles must refuse the same names.
+        if (typed.VariableSources().SelectMany(VariableReferences.In).FirstOrDefault(name => name.Length > MaxVariableLength) is { } longName)
+        {
+            return (null, $"variable name {longName[..20]}… is longer than {MaxVariableLength} characters");
         }
 
         var timeout = step.Text("timeout");

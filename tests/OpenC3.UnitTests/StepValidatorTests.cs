@@ -111,6 +111,15 @@ public sealed class StepValidatorTests
         Assert.Equal([7L, 7L], references.GroupLookups);
     }
 
+    [Fact]
+    public async Task OverlongVariableReference_IsRefused_BecauseItCouldNotBeStored()
+    {
+        var name = "v" + new string('x', 200);
+        var parse = await ParseAsync($$"""{"data":[{{Cmd}},{"plugin_type":"approval","name":"a","cont":"c","approver":"${{name}}","deployenv":"always","action":"always","batches":"always","everyone":"on","relaxed":"off"}]}""");
+        Assert.Equal($"step 2: variable name {name[..20]}… is longer than 200 characters", parse.Error);
+        Assert.Null((await ParseAsync($$"""{"data":[{"plugin_type":"cmd","name":"x","user":"u","node_type":"builtin","node_cont":"h","scripts_type":"shell","scripts_argv":"${{name[..200]}}"}]}""")).Error);
+    }
+
     private static Task<StepParse> ParseAsync(string body, IStepReferences? references = null) =>
         StepValidator.ParseAsync(RequestParams.FromObject(JsonDocument.Parse(body).RootElement), references ?? new FakeReferences([], []));
 

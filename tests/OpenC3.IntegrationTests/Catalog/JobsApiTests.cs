@@ -43,6 +43,7 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         Assert.Equal(first, (await JobAsync(app, tree, "byname?name=Deploy-Web")).GetProperty("uuid").GetString());
         Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}/byname?name=absent")).EnumerateObject());
         Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}/byname")).EnumerateObject());
+        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}/byname?name=scratch")).EnumerateObject());
 
         Assert.True(Data(await admin.PostAsync($"{J}/jobs/{tree}/{first}", new { name = "deploy-web-2", mon_ids = "1,2", mon_status = 1, data = new[] { Scp("push") } })).GetBoolean());
         var edited = await JobAsync(app, tree, first);
