@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Storage;
@@ -12,7 +13,7 @@ public sealed class NodeGroupsGrain(SqlDatabase database, TimeProvider clock) : 
     private const string Table = "openc3_job_nodegroup";
     private const string OfNode = "projectid = @treeId AND status = 'available'";
 
-    private readonly CatalogRows rows = new(database, clock, Table, "nodegroup", millisecondSuffix: true);
+    private readonly CatalogWrites writes = new(database, clock, Table, "nodegroup", millisecondSuffix: true);
 
     public async Task<IReadOnlyList<NodeGroupSummary>> List(long treeId, CatalogFilter filter)
     {
@@ -55,14 +56,14 @@ public sealed class NodeGroupsGrain(SqlDatabase database, TimeProvider clock) : 
     }
 
     public Task<CatalogChange> Create(long treeId, NodeGroupDraft draft, string user) =>
-        rows.InsertAsync(treeId, draft.Name, Fields(draft), user);
+        writes.InsertAsync(treeId, draft.Name, Fields(draft), user);
 
     public Task<CatalogChange> Update(long treeId, long id, NodeGroupDraft draft, string user) =>
-        rows.UpdateAsync(treeId, id, draft.Name, Fields(draft), user);
+        writes.UpdateAsync(treeId, id, draft.Name, Fields(draft), user);
 
-    public Task<string?> Delete(long treeId, long id, string user) => rows.DeleteAsync(treeId, id, user);
+    public Task<string?> Delete(long treeId, long id, string user) => writes.DeleteAsync(treeId, id, user);
 
-    private static Task<NodeGroupRow?> ReadAsync(System.Data.Common.DbConnection connection, long treeId, long id) =>
+    private static Task<NodeGroupRow?> ReadAsync(DbConnection connection, long treeId, long id) =>
         connection.QuerySingleOrDefaultAsync<NodeGroupRow?>(
             $"SELECT {CatalogRow.Columns()}, plugin AS Plugin, params AS Params FROM {Table} WHERE id = @id AND {OfNode}", new { treeId, id });
 

@@ -12,7 +12,7 @@ public sealed class ScriptsGrain(SqlDatabase database, TimeProvider clock) : Gra
     private const string Table = "openc3_job_scripts";
     private const string Visible = "projectid IN (@treeId, 0) AND status = 'available'";
 
-    private readonly CatalogRows rows = new(database, clock, Table, "script", millisecondSuffix: false);
+    private readonly CatalogWrites writes = new(database, clock, Table, "script", millisecondSuffix: false);
 
     public async Task<IReadOnlyList<ScriptSummary>> List(long treeId, CatalogFilter filter)
     {
@@ -37,12 +37,12 @@ public sealed class ScriptsGrain(SqlDatabase database, TimeProvider clock) : Gra
     }
 
     public Task<CatalogChange> Create(long treeId, ScriptDraft draft, string user) =>
-        rows.InsertAsync(treeId, draft.Name, Fields(draft), user);
+        writes.InsertAsync(treeId, draft.Name, Fields(draft), user);
 
     public Task<CatalogChange> Update(long treeId, long id, ScriptDraft draft, string user) =>
-        rows.UpdateAsync(treeId, id, draft.Name, Fields(draft), user);
+        writes.UpdateAsync(treeId, id, draft.Name, Fields(draft), user);
 
-    public Task<string?> Delete(long treeId, long id, string user) => rows.DeleteAsync(treeId, id, user);
+    public Task<string?> Delete(long treeId, long id, string user) => writes.DeleteAsync(treeId, id, user);
 
     private static Dictionary<string, object> Fields(ScriptDraft draft) => new()
     {

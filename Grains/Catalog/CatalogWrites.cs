@@ -9,7 +9,7 @@ namespace OpenC3.Grains.Catalog;
 /// Writes of the simple catalog tables (scripts, node groups): rows of a tree node with a unique name,
 /// audit columns and status `available|deleted`.
 /// </summary>
-public sealed class CatalogRows(SqlDatabase database, TimeProvider clock, string table, string noun, bool millisecondSuffix)
+public sealed class CatalogWrites(SqlDatabase database, TimeProvider clock, string table, string noun, bool millisecondSuffix)
 {
     private const string Available = "available";
 
