@@ -13,6 +13,9 @@ public sealed class Check(RequestParams input)
 
     public string? Failure => failure is null ? null : $"check format fail {failure}";
 
+    /// <summary>The failure without the prefix, for routes that word it differently (`check data format fail …`).</summary>
+    public string? Reason => failure;
+
     public Check Required(string field, string pattern) => Field(field, pattern, required: true);
 
     public Check Optional(string field, string pattern) => Field(field, pattern, required: false);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace OpenC3.Api.Infrastructure;
 
@@ -23,7 +24,7 @@ public sealed class RequestParams
             values[key] = JsonSerializer.SerializeToElement(value.ToString());
         }
 
-        if (request.HasJsonContentType())
+        if (request.HasJsonContentType() && HasBody(request))
         {
             using var document = await JsonDocument.ParseAsync(request.Body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -47,6 +48,20 @@ public sealed class RequestParams
 
         return new RequestParams(values);
     }
+
+    /// <summary>The fields of one JSON object inside a request (a job step, a variable of a bulk update); anything else has no fields.</summary>
+    public static RequestParams FromObject(JsonElement element) =>
+        new(element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
+            : new Dictionary<string, JsonElement>(StringComparer.Ordinal));
+
+    /// <summary>A copy with <paramref name="name"/> set, e.g. a route value, so it is validated like the other parameters.</summary>
+    public RequestParams With(string name, string value) =>
+        new(new Dictionary<string, JsonElement>(values, StringComparer.Ordinal) { [name] = JsonSerializer.SerializeToElement(value) });
+
+    /// <summary>Some clients label a body-less GET as JSON; that is no parameters, not malformed JSON.</summary>
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength is not 0 && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false;
 
     public bool Has(string name) => values.TryGetValue(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
 

@@ -7,7 +7,7 @@ namespace OpenC3.IntegrationTests.Embedded;
 /// <summary>Address book, notifications and inboxes, OA approval, node list, config, version and release, over HTTP.</summary>
 public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
 {
-    private const string Connector = "/api/connector";
+    protected const string Connector = "/api/connector";
     private const string UserPassword = "user-password-1";
 
     [Fact]
@@ -289,36 +289,6 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
         Assert.All(log, l => Assert.False(string.IsNullOrWhiteSpace(l.GetProperty("mesg").GetString())));
     }
 
-    [Fact]
-    public async Task Release_IsABareBoolean_FalseOnlyWhileANodeHasAnAvailableCrontab()
-    {
-        using var app = product.App();
-        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71,72"));
-        Assert.Equal("check format fail id undef", (await app.GetAsync($"{Connector}/release")).GetProperty("info").GetString());
-        Assert.Equal(@"check format fail id format error (?^:^\d[\d,]*$)", (await app.GetAsync($"{Connector}/release?id=,71")).GetProperty("info").GetString());
-
-        // The crontab module does not exist yet: stand in for its tables with upstream's columns.
-        await SqlAsync(
-            """
-            CREATE TABLE openc3_job_jobs (id INTEGER PRIMARY KEY, projectid INTEGER NOT NULL, uuid TEXT NOT NULL);
-            CREATE TABLE openc3_job_crontab (id INTEGER PRIMARY KEY, jobuuid TEXT NOT NULL, status TEXT NOT NULL);
-            INSERT INTO openc3_job_jobs (projectid, uuid) VALUES (71, 'jobA00000001a'), (72, 'jobB00000001b');
-            INSERT INTO openc3_job_crontab (jobuuid, status) VALUES ('jobA00000001a', 'available'), ('jobB00000001b', 'unavailable');
-            """);
-        try
-        {
-            Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=71"));
-            Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=72,71"));
-            Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=72"));
-        }
-        finally
-        {
-            await SqlAsync("DROP TABLE openc3_job_crontab; DROP TABLE openc3_job_jobs;");
-        }
-
-        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71"));
-    }
-
     private Task<ApiClient> AdminAsync() => product.AdminAsync();
 
     /// <summary>A fresh built-in user without any grant, logged in.</summary>
@@ -349,14 +319,14 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
             .Select(a => (a.GetProperty("user").GetString()!, a.GetProperty("title").GetString()!, a.GetProperty("content").GetString()!))
             .ToList();
 
-    private static async Task<string> RawAsync(ApiClient client, string path)
+    protected static async Task<string> RawAsync(ApiClient client, string path)
     {
         var response = await client.Http.GetAsync(path);
         Assert.Equal(200, (int)response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task SqlAsync(string sql)
+    protected async Task SqlAsync(string sql)
     {
         await using var sqlite = new SqliteConnection($"Data Source={product.DatabaseFile}");
         await sqlite.OpenAsync();
@@ -384,6 +354,40 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<EmbeddedProduct>;
+/// <summary>On SQLite the test can also stand in for the crontab tables, which no module creates yet.</summary>
+public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<EmbeddedProduct>
+{
+    private readonly EmbeddedProduct product = product;
+
+    [Fact]
+    public async Task Release_IsABareBoolean_FalseOnlyWhileANodeHasAnAvailableCrontab()
+    {
+        using var app = product.App();
+        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71,72"));
+        Assert.Equal("check format fail id undef", (await app.GetAsync($"{Connector}/release")).GetProperty("info").GetString());
+        Assert.Equal(@"check format fail id format error (?^:^\d[\d,]*$)", (await app.GetAsync($"{Connector}/release?id=,71")).GetProperty("info").GetString());
+
+        // The crontab module does not exist yet: stand in for its tables with upstream's columns.
+        await SqlAsync(
+            """
+            CREATE TABLE openc3_job_jobs (id INTEGER PRIMARY KEY, projectid INTEGER NOT NULL, uuid TEXT NOT NULL);
+            CREATE TABLE openc3_job_crontab (id INTEGER PRIMARY KEY, jobuuid TEXT NOT NULL, status TEXT NOT NULL);
+            INSERT INTO openc3_job_jobs (projectid, uuid) VALUES (71, 'jobA00000001a'), (72, 'jobB00000001b');
+            INSERT INTO openc3_job_crontab (jobuuid, status) VALUES ('jobA00000001a', 'available'), ('jobB00000001b', 'unavailable');
+            """);
+        try
+        {
+            Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=71"));
+            Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=72,71"));
+            Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=72"));
+        }
+        finally
+        {
+            await SqlAsync("DROP TABLE openc3_job_crontab; DROP TABLE openc3_job_jobs;");
+        }
+
+        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71"));
+    }
+}
 
 public sealed class MariaDbConnectorResourcesApiTests(MariaDbEmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>`/variable/:treeid`: a job's variables (defaults of `$name` references and special switches).</summary>
+public static class VariablesApi
+{
+    private const string UuidPattern = "^[a-zA-Z0-9]+$";
+    private const string NamePattern = "^[a-zA-Z0-9_]+$";
+    private const string ValuePattern = @"^[a-zA-Z0-9_\.\/\-,@]*$";
+    private const string BulkOptionPattern = @"^[a-zA-Z0-9_\.\/\-,@;]*$";
+    private const int MaxNameLength = 200;
+
+    public static RouteGroupBuilder MapVariablesApi(this RouteGroupBuilder job)
+    {
+        job.MapGet("/variable/{treeid}/{jobuuid}", List);
+        job.MapPost("/variable/{treeid}", Set);
+        job.MapPost("/variable/{treeid}/update", Update);
+        job.MapDelete("/variable/{treeid}", Delete);
+        return job;
+    }
+
+    private static IJobVariablesGrain Variables(IGrainFactory grains) => grains.GetGrain<IJobVariablesGrain>(0);
+
+    private static async Task<IResult> List(string treeid, string jobuuid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (access.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var input = (await RequestParams.ReadAsync(context.Request)).With("jobuuid", jobuuid);
+        var check = new Check(input).Required("jobuuid", UuidPattern).Optional("empty", @"^\d+$").Optional("exclude", "^[a-zA-Z0-9,_]+$")
+            .OptionalIn("env", "test", "online");
+        if (check.Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var exclude = (input.Text("exclude") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var variables = await Variables(grains).List(access.TreeId, jobuuid, new VariableQuery(PerlTruth.IsTrue(input, "empty"), exclude, input.Text("env")));
+        return Reply.Ok(variables.Select(v => new
+        {
+            id = v.Id, name = v.Name, value = v.Value, describe = v.Describe, option = v.Option, create_user = v.CreateUser, create_time = v.CreateTime,
+        }));
+    }
+
+    /// <summary>Replaces one variable; `data` counts rows as MySQL's REPLACE does (1 new, 2 replaced).</summary>
+    private static async Task<IResult> Set(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobWrite);
+        if (access.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var check = new Check(input).Required("jobuuid", UuidPattern);
+        if (VariableOf(check, input, ValuePattern) is not { } variable)
+        {
+            return Reply.Fail(check.Failure!);
+        }
+
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "UPDATE JOB VARIABLE", $"TREEID:{access.TreeId} NAME:{variable.Name}");
+        var rows = await Variables(grains).Replace(access.TreeId, input.Text("jobuuid")!, variable, caller.User);
+        return rows > 0 ? Reply.Ok(rows) : Reply.Fail("no update anything:0E0");
+    }
+
+    /// <summary>
+    /// Bulk edit from the start dialog: special names (`_exit_`, `_authorization_`, `_pip_`, `wk_*` …) are
+    /// created or replaced, other names only update variables the steps already made. All items are checked
+    /// before any is written.
+    /// </summary>
+    private static async Task<IResult> Update(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobWrite);
+        if (access.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        if (new Check(input).Required("jobuuid", UuidPattern).Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        if (!input.Values.TryGetValue("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            return Reply.Fail("no data in ARRAY");
+        }
+
+        var variables = new List<VariableInput>();
+        foreach (var item in data.EnumerateArray())
+        {
+            var fields = RequestParams.FromObject(item);
+            var check = new Check(fields);
+            if (VariableOf(check, fields, BulkOptionPattern) is not { } variable)
+            {
+                return Reply.Fail($"check data format fail {check.Reason}");
+            }
+
+            variables.Add(variable);
+        }
+
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "UPDATE JOB VARIABLE", $"TREEID:{access.TreeId} JOBUUID:{input.Text("jobuuid")}");
+        return await Variables(grains).Update(access.TreeId, input.Text("jobuuid")!, variables, caller.User)
+            ? Results.Json(new { stat = true }, Reply.Json)
+            : Reply.Fail("no uuid from project");
+    }
+
+    private static async Task<IResult> Delete(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobDelete);
+        if (access.Denied is { } denied)
+        {
+            return denied;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        if (new Check(input).Required("jobuuid", UuidPattern).Required("name", NamePattern).Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB VARIABLE", $"TREEID:{access.TreeId} JOBUUID:{input.Text("jobuuid")} NAME:{input.Text("name")}");
+        return await Variables(grains).Delete(access.TreeId, input.Text("jobuuid")!, input.Text("name")!) > 0
+            ? Reply.Ok(true)
+            : Reply.Fail($"no variable {input.Text("name")} in job {input.Text("jobuuid")} of tree node {access.TreeId}");
+    }
+
+    /// <summary>name, value, describe, option checked in upstream's order; null when <paramref name="check"/> failed.</summary>
+    private static VariableInput? VariableOf(Check check, RequestParams fields, string optionPattern)
+    {
+        check.Required("name", NamePattern).MaxLength("name", MaxNameLength).Optional("value", ValuePattern).NoQuote("describe", required: true)
+            .Optional("option", optionPattern);
+        return check.Failure is null
+            ? new VariableInput(fields.Text("name")!, fields.Text("value") ?? string.Empty, fields.Text("describe")!, fields.Text("option") ?? string.Empty)
+            : null;
+    }
+}
