@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
 
@@ -17,6 +18,9 @@ public static class TaskApi
         job.MapGet("/task/{treeid}/analysis/{kind}", Analyse);
         job.MapGet("/task/{treeid}/{uuid}", GetTask);
         job.MapPost("/task/{treeid}/plugin_cmd", StartCommand);
+        job.MapPost("/task/{treeid}/job", StartJob);
+        job.MapPost("/task/{treeid}/job/byname", StartJobByName);
+        job.MapPost("/task/{treeid}/redo", Redo);
         return job;
     }
 
@@ -121,6 +125,100 @@ public static class TaskApi
             "statistics" => Reply.Ok(TaskAnalysis.ByProject(rows)),
             _ => Reply.Status(StatusCodes.Status404NotFound, $"no such analysis: {kind}"),
         };
+    }
+
+    private static async Task<IResult> StartJob(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var input = await RequestParams.ReadAsync(context.Request);
+        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Failure;
+        return failure is not null ? Reply.Fail(failure) : await StartJobAsync(treeid, context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
+    }
+
+    /// <summary>`uuid` is an idempotency key: the same uuid again never starts a second run.</summary>
+    private static async Task<IResult> StartJobByName(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var input = await RequestParams.ReadAsync(context.Request);
+        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Failure;
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        if (TreeIds.TryParse(treeid) is not { } treeId)
+        {
+            return Reply.Fail(TreeIds.FormatError("treeid"));
+        }
+
+        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(treeId, input.Text("jobname")!);
+        return jobUuid is null
+            ? Reply.Fail($"nofind job {input.Text("jobname")}")
+            : await StartJobAsync(treeid, context, grains, input, jobUuid, input.Text("uuid"));
+    }
+
+    private static async Task<IResult> StartJobAsync(string treeid, HttpContext context, IGrainFactory grains, RequestParams input, string jobUuid, string? requestedUuid)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var job = await grains.GetGrain<IJobsGrain>(0).Get(access.TreeId, jobUuid);
+        if (job is null)
+        {
+            return Reply.Fail("projectid, jobuuid nomatch");
+        }
+
+        // A job whose `_authorization_` variable is `true` may be started with the control point alone.
+        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(access.TreeId, jobUuid, new VariableQuery(false, [], null)))
+            .Any(v => v.Name == "_authorization_" && v.Value == "true");
+        if (!await context.AllowsAsync(delegated ? Points.JobControl : Points.JobWrite, access.TreeId))
+        {
+            return Reply.Unauthorized();
+        }
+
+        var caller = Caller.Required(context);
+        var planned = await JobTaskPlanner.PlanAsync(grains, access.TreeId, job, caller.User, caller.IsApp ? "api" : "page", Variables(input));
+        if (planned.Definition is null)
+        {
+            return Reply.Fail(planned.Error!);
+        }
+
+        var taskUuid = requestedUuid ?? Uuid.New();
+        await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{access.TreeId} JOB:{job.Name} TASK:{taskUuid}");
+        if (!await grains.GetGrain<ITaskGrain>(taskUuid).Start(planned.Definition))
+        {
+            return Reply.Info("This task has been successfully created");
+        }
+
+        return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
+    }
+
+    private static async Task<IResult> Redo(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        if (new Check(input).Required("taskuuid", "^[a-zA-Z0-9]{12}$").Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var old = await grains.GetGrain<ITaskGrain>(input.Text("taskuuid")!).Definition();
+        if (old is null || old.ProjectId != access.TreeId)
+        {
+            return Reply.Fail("nofind task");
+        }
+
+        var caller = Caller.Required(context);
+        var taskUuid = Uuid.New();
+        await AuditTrail.RecordAsync(grains, caller, "REDO TASK", $"TREEID:{access.TreeId} FROM:{input.Text("taskuuid")} TASK:{taskUuid}");
+        await grains.GetGrain<ITaskGrain>(taskUuid).Start(old with { User = caller.User, CallType = caller.IsApp ? "api" : "page" });
+        return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
     }
 
     /// <summary>`POST /task/:treeid/plugin_cmd`: one cmd step on the given hosts, failing at the first failed host (no decisions).</summary>

@@ -9,6 +9,9 @@ public interface ITaskGrain : IGrainWithStringKey
 
     Task<TaskView?> Get();
 
+    /// <summary>What the task was started with (for redo); null for an unknown task.</summary>
+    Task<TaskDefinition?> Definition();
+
     /// <summary>The steps as snapshotted at start (empty for an unknown task).</summary>
     Task<IReadOnlyList<StepDefinition>> Steps();
 

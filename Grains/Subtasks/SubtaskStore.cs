@@ -30,6 +30,22 @@ public sealed class SubtaskStore(SqlDatabase database)
         });
     }
 
+    /// <summary>Rows for every step of a new task, status null, so lists show the steps still to come (as upstream).</summary>
+    public async Task PlaceholdersAsync(string taskUuid, IEnumerable<(string Type, string Uuid, string Pause)> steps)
+    {
+        await using var connection = await database.OpenAsync();
+        foreach (var (type, uuid, pause) in steps)
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO openc3_job_subtask (parent_uuid, subtask_type, uuid, pause)
+                SELECT @taskUuid, @type, @uuid, @pause WHERE NOT EXISTS
+                    (SELECT 1 FROM openc3_job_subtask WHERE parent_uuid = @taskUuid AND subtask_type = @type AND uuid = @uuid)
+                """,
+                new { taskUuid, type, uuid, pause });
+        }
+    }
+
     /// <summary>Upstream's `%0.3f` seconds, as a string.</summary>
     public static string? Runtime(DateTimeOffset? started, DateTimeOffset? finished) =>
         started is { } s && finished is { } f ? (f - s).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) : null;

@@ -34,7 +34,23 @@ public static class StepPlanner
         environment["wk_treeid"] = task.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var hosts = nodes.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         var tag = taskUuid + step.Uuid;
-        return new Plan(
+        if (!ScriptCommand.Interpreters.ContainsKey(step.ScriptsType))
+        {
+            return new Plan(null, $"script type {step.ScriptsType} cannot run on hosts");
+        }
+
+        try
+        {
+            return Planned(taskUuid, index, task, step, hosts, argv.Text, environment, sshLogin, tag);
+        }
+        catch (ArgumentException error)
+        {
+            return new Plan(null, error.Message);
+        }
+    }
+
+    private static Plan Planned(string taskUuid, int index, TaskDefinition task, StepDefinition step, List<string> hosts, string argv, Dictionary<string, string> environment, string sshLogin, string tag) =>
+        new(
             new SubtaskStart(
                 taskUuid,
                 index,
@@ -42,12 +58,11 @@ public static class StepPlanner
                 step,
                 hosts,
                 Rejection: null,
-                ScriptCommand.Build(step.ScriptsType, argv.Text, environment, step.User, sshLogin, tag),
+                ScriptCommand.Build(step.ScriptsType, argv, environment, step.User, sshLogin, tag),
                 step.ScriptsCont,
                 ScriptCommand.Kill(step.User, sshLogin, tag),
                 task.FailFast),
             null);
-    }
 
     /// <summary>`wk_*` variables are exported to scripts: the task's value wins over the job default; an empty one is an error.</summary>
     private static Dictionary<string, string> WorkVariables(TaskDefinition task, out List<string> missing)

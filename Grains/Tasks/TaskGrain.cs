@@ -14,6 +14,7 @@ namespace OpenC3.Grains.Tasks;
 public sealed class TaskGrain(
     [PersistentState("task")] IPersistentState<TaskState> state,
     TaskStore store,
+    Subtasks.SubtaskStore steps,
     LogWriter log,
     IOptions<SshOptions> ssh,
     TimeProvider clock) : Grain, ITaskGrain, IRemindable
@@ -35,6 +36,7 @@ public sealed class TaskGrain(
         state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
         log.Append(Uuid, $"[openc3] task {Uuid} ({definition.JobType} {definition.Name}) started by {definition.User}\n");
         await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
         await ApplyAsync(TaskMachine.Start(state.State.Machine));
         return true;
     }
@@ -66,6 +68,8 @@ public sealed class TaskGrain(
             current.Machine.Reason,
             definition.Variables));
     }
+
+    public Task<TaskDefinition?> Definition() => Task.FromResult(state.State.Definition);
 
     public Task<IReadOnlyList<StepDefinition>> Steps() =>
         Task.FromResult(state.State.Definition?.Steps ?? (IReadOnlyList<StepDefinition>)[]);
