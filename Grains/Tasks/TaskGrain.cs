@@ -164,7 +164,25 @@ public sealed class TaskGrain(
             return;
         }
 
-        await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).Start(plan.Start);
+        var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, plan.Start.Hosts) };
+        await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).Start(start);
+    }
+
+    /// <summary>
+    /// The tree guard: outside the global node 0, every host must be one of the tree node's machines
+    /// (by name, inner or outer ip), or none of the step's hosts runs.
+    /// </summary>
+    private async Task<string?> OffTreeAsync(long projectId, IReadOnlyList<string> hosts)
+    {
+        if (projectId == 0)
+        {
+            return null;
+        }
+
+        var machines = await GrainFactory.GetGrain<Abstractions.Catalog.INodeInventoryGrain>(0).Machines(projectId);
+        var known = machines.SelectMany(m => new[] { m.Name, m.InIp, m.ExIp }).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var offenders = hosts.Where(h => !known.Contains(h)).ToList();
+        return offenders.Count == 0 ? null : $"the node not on tree: {string.Join(',', offenders)}";
     }
 
     private string SubtaskKey(int index) => $"{Uuid}:{state.State.Definition!.Steps[index].Uuid}";
