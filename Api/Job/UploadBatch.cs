@@ -80,6 +80,13 @@ public sealed class UploadBatch : IDisposable
         {
             if (section.GetContentDispositionHeader() is not { } disposition)
             {
+                // A part that says nothing of itself is skipped; one whose header cannot be read may hide a hostile name.
+                if (section.ContentDisposition is not null)
+                {
+                    Error = "check format fail filename format error";
+                    return;
+                }
+
                 continue;
             }
 
