@@ -7,10 +7,9 @@ namespace OpenC3.Grains.Catalog;
 
 [StatelessWorker]
 [GrainType("jobnodelist")]
-public sealed class JobNodeListGrain(SqlDatabase database, TimeProvider clock) : Grain, IJobNodeListGrain
+public sealed class JobNodeListGrain(SqlDatabase database, TimeProvider clock)
+    : TreeRowsGrain(new TreeRowTable(database, clock, "openc3_job_nodelist", uniqueColumn: "name", labelColumn: "name")), IJobNodeListGrain
 {
-    private readonly TreeRowTable table = new(database, clock, "openc3_job_nodelist", uniqueColumn: "name", labelColumn: "name");
-
     public async Task<IReadOnlyList<JobNode>> List(long treeId, JobNodeFilter filter)
     {
         var where = new SqlFilter(new { treeId, status = TreeRowTable.Available })
@@ -28,12 +27,8 @@ public sealed class JobNodeListGrain(SqlDatabase database, TimeProvider clock) :
     public async Task<string?> Add(long treeId, JobNodeInput node, string user)
     {
         var columns = new Dictionary<string, object?> { ["inip"] = node.InIp, ["exip"] = node.ExIp, ["type"] = "extend" };
-        return await table.InsertAsync(treeId, node.Name, columns, user) is null ? $"{node.Name} already exists" : null;
+        return await Rows.InsertAsync(treeId, node.Name, columns, user) is null ? $"{node.Name} already exists" : null;
     }
-
-    public Task<string?> LabelOf(long treeId, long id) => table.LabelOfAsync(treeId, id);
-
-    public Task<bool> Delete(long treeId, long id, string user) => table.DeleteAsync(treeId, id, user);
 
     private sealed class NodeRow : AuditedRow
     {

@@ -7,10 +7,9 @@ namespace OpenC3.Grains.Catalog;
 
 [StatelessWorker]
 [GrainType("jobnotify")]
-public sealed class NotifyRecipientGrain(SqlDatabase database, TimeProvider clock) : Grain, INotifyRecipientGrain
+public sealed class NotifyRecipientGrain(SqlDatabase database, TimeProvider clock)
+    : TreeValuesGrain(new TreeRowTable(database, clock, "openc3_job_notify", uniqueColumn: "user", labelColumn: "user")), INotifyRecipientGrain
 {
-    private readonly TreeRowTable table = new(database, clock, "openc3_job_notify", uniqueColumn: "user", labelColumn: "user");
-
     public async Task<IReadOnlyList<NotifyRecipient>> List(long treeId)
     {
         await using var connection = await database.OpenAsync();
@@ -22,13 +21,6 @@ public sealed class NotifyRecipientGrain(SqlDatabase database, TimeProvider cloc
             new { treeId, status = TreeRowTable.Available });
         return found.Select(r => new NotifyRecipient(r.Id, r.User, r.CreateUser, r.CreateTime)).ToList();
     }
-
-    public async Task<string?> Add(long treeId, string value, string user) =>
-        await table.InsertAsync(treeId, value, new Dictionary<string, object?>(), user) is null ? $"{value} already exists" : null;
-
-    public Task<string?> LabelOf(long treeId, long id) => table.LabelOfAsync(treeId, id);
-
-    public Task<bool> Delete(long treeId, long id, string user) => table.DeleteAsync(treeId, id, user);
 
     private sealed class RecipientRow : AuditedRow
     {

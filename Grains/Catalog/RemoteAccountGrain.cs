@@ -7,10 +7,9 @@ namespace OpenC3.Grains.Catalog;
 
 [StatelessWorker]
 [GrainType("jobuserlist")]
-public sealed class RemoteAccountGrain(SqlDatabase database, TimeProvider clock) : Grain, IRemoteAccountGrain
+public sealed class RemoteAccountGrain(SqlDatabase database, TimeProvider clock)
+    : TreeValuesGrain(new TreeRowTable(database, clock, "openc3_job_userlist", uniqueColumn: "username", labelColumn: "username")), IRemoteAccountGrain
 {
-    private readonly TreeRowTable table = new(database, clock, "openc3_job_userlist", uniqueColumn: "username", labelColumn: "username");
-
     public async Task<IReadOnlyList<RemoteAccount>> List(long treeId, string? name, RowFilter rows)
     {
         var where = new SqlFilter(new { treeId, status = TreeRowTable.Available }).Contains("username", name).Rows(rows);
@@ -23,13 +22,6 @@ public sealed class RemoteAccountGrain(SqlDatabase database, TimeProvider clock)
             where.Parameters);
         return found.Select(r => new RemoteAccount(r.Id, r.ProjectId, r.Username, r.CreateUser, r.CreateTime)).ToList();
     }
-
-    public async Task<string?> Add(long treeId, string value, string user) =>
-        await table.InsertAsync(treeId, value, new Dictionary<string, object?>(), user) is null ? $"{value} already exists" : null;
-
-    public Task<string?> LabelOf(long treeId, long id) => table.LabelOfAsync(treeId, id);
-
-    public Task<bool> Delete(long treeId, long id, string user) => table.DeleteAsync(treeId, id, user);
 
     private sealed class AccountRow : AuditedRow
     {

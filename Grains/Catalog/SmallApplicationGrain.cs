@@ -88,7 +88,7 @@ public sealed class SmallApplicationGrain(SqlDatabase database, TimeProvider clo
     {
         await using var connection = await database.OpenAsync();
         var job = await database.TableExistsAsync(connection, JobsTable)
-            ? ($"j.projectid AS ProjectId, j.name AS JobName FROM {Table} a LEFT JOIN {JobsTable} j ON j.id = a.jobid")
+            ? $"j.projectid AS ProjectId, j.name AS JobName FROM {Table} a LEFT JOIN {JobsTable} j ON j.id = a.jobid"
             : $"NULL AS ProjectId, NULL AS JobName FROM {Table} a";
         var rows = await connection.QueryAsync<ApplicationRow>(
             $"""

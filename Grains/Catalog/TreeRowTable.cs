@@ -17,8 +17,6 @@ public sealed class TreeRowTable(SqlDatabase database, TimeProvider clock, strin
 {
     public const string Available = "available";
 
-    public string Table => table;
-
     /// <summary>Inserts an available row; its id, or null when the node already has that unique value.</summary>
     public async Task<long?> InsertAsync(long treeId, string uniqueValue, IReadOnlyDictionary<string, object?> otherColumns, string user)
     {

@@ -7,10 +7,9 @@ namespace OpenC3.Grains.Catalog;
 
 [StatelessWorker]
 [GrainType("jobtoken")]
-public sealed class UploadTokenGrain(SqlDatabase database, TimeProvider clock) : Grain, IUploadTokenGrain
+public sealed class UploadTokenGrain(SqlDatabase database, TimeProvider clock)
+    : TreeRowsGrain(new TreeRowTable(database, clock, "openc3_job_token", uniqueColumn: "token_hash", labelColumn: "describe")), IUploadTokenGrain
 {
-    private readonly TreeRowTable table = new(database, clock, "openc3_job_token", uniqueColumn: "token_hash", labelColumn: "describe");
-
     public async Task<IReadOnlyList<UploadToken>> List(long treeId, RowFilter rows)
     {
         var where = new SqlFilter(new { treeId, status = TreeRowTable.Available }).Rows(rows);
@@ -33,7 +32,7 @@ public sealed class UploadTokenGrain(SqlDatabase database, TimeProvider clock) :
             ["isjob"] = input.IsJob ? "1" : "0",
             ["jobname"] = input.JobName,
         };
-        var id = await table.InsertAsync(treeId, TokenSecret.Hash(input.Token), columns, user);
+        var id = await Rows.InsertAsync(treeId, TokenSecret.Hash(input.Token), columns, user);
         return id is null ? new TokenCreated(null, "token already exists") : new TokenCreated(id, null);
     }
 
@@ -52,10 +51,6 @@ public sealed class UploadTokenGrain(SqlDatabase database, TimeProvider clock) :
         var own = found.FirstOrDefault(r => r.ProjectId == treeId);
         return new TokenGrant(true, own?.IsJob == "1", own?.JobName ?? string.Empty);
     }
-
-    public Task<string?> LabelOf(long treeId, long id) => table.LabelOfAsync(treeId, id);
-
-    public Task<bool> Delete(long treeId, long id, string user) => table.DeleteAsync(treeId, id, user);
 
     private sealed class TokenRow : AuditedRow
     {

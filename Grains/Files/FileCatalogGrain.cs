@@ -12,13 +12,12 @@ namespace OpenC3.Grains.Files;
 /// <summary>File rows of tree nodes; removes a blob once no row points at it.</summary>
 [StatelessWorker]
 [GrainType("fileserver")]
-public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, IOptionsMonitor<FileServerOptions> options) : Grain, IFileCatalogGrain
+public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, IOptionsMonitor<FileServerOptions> options)
+    : TreeRowsGrain(new TreeRowTable(database, clock, Table, uniqueColumn: "name", labelColumn: "name")), IFileCatalogGrain
 {
     private const string Table = "openc3_job_fileserver";
     private const string Columns =
         "id AS Id, name AS Name, size AS Size, md5 AS Md5, create_user AS CreateUser, create_time AS CreateTime, edit_user AS EditUser, edit_time AS EditTime";
-
-    private readonly TreeRowTable table = new(database, clock, Table, uniqueColumn: "name", labelColumn: "name");
 
     public async Task<IReadOnlyList<StoredFile>> List(long treeId)
     {
@@ -70,9 +69,7 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
         }
     }
 
-    public Task<string?> LabelOf(long treeId, long id) => table.LabelOfAsync(treeId, id);
-
-    public async Task<bool> Delete(long treeId, long id, string user)
+    public override async Task<bool> Delete(long treeId, long id, string user)
     {
         string? md5;
         await using (var connection = await database.OpenAsync())
@@ -81,7 +78,7 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
                 $"SELECT md5 FROM {Table} WHERE id = @id AND projectid = @treeId AND status = @status", new { id, treeId, status = TreeRowTable.Available });
         }
 
-        if (md5 is null || !await table.DeleteAsync(treeId, id, user))
+        if (md5 is null || !await base.Delete(treeId, id, user))
         {
             return false;
         }

@@ -82,6 +82,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         var node = await NewNodeAsync(product);
         var expected = GeneratedContent.Md5(FiftyMegabytes, 50);
         using var app = product.App();
+        var memory = PeakMemory.Of(product.Process.Pid);
         var upload = await app.Http.PostAsync($"{J}/fileserver/{node}", Multipart([("big.bin", new GeneratedContent(FiftyMegabytes, 50))]));
         Assert.Equal(1, (await ApiClient.ReadAsync(upload)).Data().GetInt32());
 
@@ -93,6 +94,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         Assert.Equal("application/octet-stream", download.Content.Headers.ContentType!.MediaType);
         await using var body = await download.Content.ReadAsStreamAsync();
         Assert.Equal(expected, Convert.ToHexStringLower(await MD5.HashDataAsync(body)));
+        Assert.True(memory.GrowthBytes() < 32L * 1024 * 1024, $"the product's peak memory grew by {memory.GrowthBytes() / 1024 / 1024} MiB while streaming 50 MiB");
         Assert.Empty(Directory.GetFiles(Path.Combine(BlobStore(product), "tmp")));
     }
 
