@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenC3.Grains.Connector;
+using OpenC3.Grains.Files;
 using OpenC3.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -23,6 +24,7 @@ public static class OpenC3HostingExtensions
         storage.Validate();
         builder.Services.AddSingleton(orleans);
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
+        builder.Services.Configure<FileServerOptions>(builder.Configuration.GetSection(FileServerOptions.Section));
         builder.Services.AddSingleton(storage);
 
         if (orleans.IsClient && !forceSilo)

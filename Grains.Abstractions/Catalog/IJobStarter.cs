@@ -1,0 +1,11 @@
+namespace OpenC3.Grains.Abstractions.Catalog;
+
+/// <summary>
+/// Starts a tree node's job by name with variables, as `POST /task/:treeid/job/byname` does. A job token's
+/// upload calls it with `{version: &lt;file name&gt;}`. The execution engine registers the real one; until it
+/// lands, the default only logs that the start was deferred.
+/// </summary>
+public interface IJobStarter
+{
+    Task StartByName(long treeId, string jobName, IReadOnlyDictionary<string, string> variables, string user);
+}
