@@ -72,10 +72,12 @@ export OPENC3_TEST_MYSQL="Server=127.0.0.1;Port=$DBP;User ID=openc3test;Password
 HOSTS=${OPENC3_TEST_HOSTS:-40}
 SSHP=$(free_port)
 log "starting sshd farm: $HOSTS hosts on port $SSHP"
-id "$TEST_USER" >/dev/null 2>&1 || useradd -M -d "$W/home" -s /bin/bash "$TEST_USER"
-usermod -d "$W/home" -p '*' "$TEST_USER"   # '*' unlocks key login without a password (UsePAM no)
-mkdir -p "$W/home" /run/sshd
-chown "$TEST_USER": "$W/home"
+# A fixed, rc-file-free home, so concurrent runs of this script never pull it from under each other.
+TEST_HOME=/var/tmp/openc3ci-home
+id "$TEST_USER" >/dev/null 2>&1 || useradd -M -d "$TEST_HOME" -s /bin/bash "$TEST_USER"
+usermod -d "$TEST_HOME" -p '*' "$TEST_USER"   # '*' unlocks key login without a password (UsePAM no)
+mkdir -p "$TEST_HOME" /run/sshd
+chown "$TEST_USER": "$TEST_HOME"
 ssh-keygen -q -t ed25519 -N '' -f "$W/host_ed25519"
 ssh-keygen -q -t ed25519 -N '' -f "$W/id_ed25519"
 cp "$W/id_ed25519.pub" "$W/authorized_keys"

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
 builder.AddOpenC3Orleans();
 builder.Services.AddSingleton<LoginFilter>();
+builder.Services.AddSingleton<OpenC3.Grains.Abstractions.Catalog.IJobStarter, TaskJobStarter>();
 
 var app = builder.Build();
 app.UseEnvelopeErrors();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenC3.Grains.Connector;
 using OpenC3.Grains.Execution;
+using OpenC3.Grains.Files;
 using OpenC3.Grains.Logs;
 using OpenC3.Grains.Subtasks;
 using OpenC3.Grains.Tasks;
@@ -27,6 +28,7 @@ public static class OpenC3HostingExtensions
         storage.Validate();
         builder.Services.AddSingleton(orleans);
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
+        builder.Services.Configure<FileServerOptions>(builder.Configuration.GetSection(FileServerOptions.Section));
         builder.Services.AddSingleton(storage);
 
         if (orleans.IsClient && !forceSilo)

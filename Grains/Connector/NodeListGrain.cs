@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Connector;
+using OpenC3.Grains.Catalog;
 using OpenC3.Grains.Storage;
 using Orleans.Concurrency;
 
@@ -28,7 +29,7 @@ public sealed class NodeListGrain(SqlDatabase database, TimeProvider clock) : Gr
 
     public async Task<string?> Add(long treeId, string ip, string user)
     {
-        var isPrivate = PrivateNetworks.Contains(ip);
+        var isPrivate = NodeSpec.IsPrivate(ip);
         await using var connection = await database.OpenAsync();
         var inserted = await connection.ExecuteAsync(
             """

@@ -367,13 +367,24 @@ public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : 
         Assert.Equal("check format fail id undef", (await app.GetAsync($"{Connector}/release")).GetProperty("info").GetString());
         Assert.Equal(@"check format fail id format error (?^:^\d[\d,]*$)", (await app.GetAsync($"{Connector}/release?id=,71")).GetProperty("info").GetString());
 
-        // The crontab module does not exist yet: stand in for its tables with upstream's columns.
+        // The crontab module does not exist yet: real jobs on the two nodes, and a stand-in crontab table with upstream's columns.
+        var jobs = new List<string>();
+        foreach (var node in new[] { 71, 72 })
+        {
+            var created = await app.PostAsync($"/api/job/jobs/{node}", new
+            {
+                name = $"release-{node}",
+                permanent = 1,
+                data = new[] { new { plugin_type = "cmd", name = "noop", user = "root", node_type = "builtin", node_cont = "10.0.0.1", scripts_type = "shell", scripts_cont = "true" } },
+            });
+            Assert.True(created.GetProperty("stat").GetBoolean(), created.ToString());
+            jobs.Add(created.GetProperty("uuid").GetString()!);
+        }
+
         await SqlAsync(
-            """
-            CREATE TABLE openc3_job_jobs (id INTEGER PRIMARY KEY, projectid INTEGER NOT NULL, uuid TEXT NOT NULL);
+            $"""
             CREATE TABLE openc3_job_crontab (id INTEGER PRIMARY KEY, jobuuid TEXT NOT NULL, status TEXT NOT NULL);
-            INSERT INTO openc3_job_jobs (projectid, uuid) VALUES (71, 'jobA00000001a'), (72, 'jobB00000001b');
-            INSERT INTO openc3_job_crontab (jobuuid, status) VALUES ('jobA00000001a', 'available'), ('jobB00000001b', 'unavailable');
+            INSERT INTO openc3_job_crontab (jobuuid, status) VALUES ('{jobs[0]}', 'available'), ('{jobs[1]}', 'unavailable');
             """);
         try
         {
@@ -383,7 +394,7 @@ public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : 
         }
         finally
         {
-            await SqlAsync("DROP TABLE openc3_job_crontab; DROP TABLE openc3_job_jobs;");
+            await SqlAsync("DROP TABLE openc3_job_crontab;");
         }
 
         Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71"));

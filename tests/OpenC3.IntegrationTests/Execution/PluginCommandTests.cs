@@ -105,6 +105,26 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
     }
 
     [Fact]
+    public async Task TreeGuard_RunsOnlyOnTheNodesMachines()
+    {
+        using var app = product.App();
+        var node = Random.Shared.Next(5000, 900000);
+        var own = TestServers.SshHosts[36];
+        var foreign = TestServers.SshHosts[37];
+        var added = await app.PostAsync($"/api/job/nodelist/{node}", new { name = own });
+        Assert.True(added.GetProperty("stat").GetBoolean(), added.ToString());
+
+        var allowed = await StartOnAsync(app, node, [own], "echo mine");
+        Assert.Equal("success", (await WaitFinishedAsync(app, allowed.GetProperty("uuid").GetString()!, node)).GetProperty("status").GetString());
+
+        var refused = await StartOnAsync(app, node, [own, foreign], "echo should-not-run");
+        Assert.Equal("fail", (await WaitFinishedAsync(app, refused.GetProperty("uuid").GetString()!, node)).GetProperty("status").GetString());
+        var log = await ReadLogAsync(refused.GetProperty("loguuid").GetString()!, until: "substatus");
+        Assert.Contains($"the node not on tree: {foreign}", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("should-not-run\n", log.Replace("echo should-not-run", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnreachableHost_FailsWithAReadableReason()
     {
         using var app = product.App();
@@ -164,9 +184,11 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
         Assert.Equal("check format fail time_end undef", (await app.GetAsync($"/api/job/task/0/total_count?time_start={today}")).GetProperty("info").GetString());
     }
 
-    private static async Task<JsonElement> StartAsync(ApiClient app, IReadOnlyList<string> hosts, string script, string argv)
+    private static Task<JsonElement> StartAsync(ApiClient app, IReadOnlyList<string> hosts, string script, string argv) => StartOnAsync(app, 0, hosts, script, argv);
+
+    private static async Task<JsonElement> StartOnAsync(ApiClient app, long node, IReadOnlyList<string> hosts, string script, string argv = "")
     {
-        var reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new
+        var reply = await app.PostAsync($"/api/job/task/{node}/plugin_cmd", new
         {
             name = "adhoc",
             user = TestServers.SshUser,
@@ -181,9 +203,9 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
         return reply.GetProperty("data");
     }
 
-    private static Task<JsonElement> WaitFinishedAsync(ApiClient app, string uuid) =>
+    private static Task<JsonElement> WaitFinishedAsync(ApiClient app, string uuid, long node = 0) =>
         Eventually.WaitAsync(
-            async () => (await app.GetAsync($"/api/job/task/0/{uuid}")).GetProperty("data"),
+            async () => (await app.GetAsync($"/api/job/task/{node}/{uuid}")).GetProperty("data"),
             t => t.GetProperty("status").GetString() is "success" or "fail" or "refuse",
             TimeSpan.FromSeconds(90),
             $"task {uuid} to finish");

@@ -1,0 +1,191 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Catalog;
+using OpenC3.Grains.Files;
+using FileServerOptions = OpenC3.Grains.Files.FileServerOptions;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>
+/// `/fileserver`: a tree node's files. Uploads are multipart (one or more files; a name that exists is
+/// replaced) and stream into the content-addressed blob store. Downloads stream the file itself with its
+/// content type, length and `Content-Disposition` (upstream answered a link name under `/api/job/download/`
+/// instead; one request that streams is simpler for clients and needs no public download folder).
+/// Scripts upload with a `token` header and no login.
+/// </summary>
+public static class FileServerApi
+{
+    private const string Md5Pattern = "^[a-zA-Z0-9]{32}$";
+    private const string UploaderPattern = @"^[a-zA-Z0-9\.\-_@]+$";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static RouteGroupBuilder MapFileServerApi(this RouteGroupBuilder job, RouteGroupBuilder open)
+    {
+        job.MapGet("/fileserver/{treeid}", List);
+        job.MapPost("/fileserver/{treeid}", Upload);
+        job.MapGet("/fileserver/{treeid}/download", Download);
+        job.MapDelete("/fileserver/{treeid}/{id}", Delete);
+        open.MapPost("/fileserver/{treeid}/upload", TokenUpload);
+        return job;
+    }
+
+    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var files = await grains.GetGrain<IFileCatalogGrain>(0).List(access.TreeId);
+        return Reply.Ok(files.Select(f => new
+        {
+            id = f.Id,
+            name = f.Name,
+            size = f.Size,
+            md5 = f.Md5,
+            create_user = f.CreateUser,
+            create_time = f.CreateTime,
+            edit_user = f.EditUser,
+            edit_time = f.EditTime,
+        }));
+    }
+
+    private static async Task<IResult> Upload(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var caller = Caller.Required(context);
+        using var batch = await ReadUploadAsync(context, options);
+        if (batch.Error is not null)
+        {
+            return Reply.Fail(batch.Error);
+        }
+
+        await SaveAsync(grains, options, access.TreeId, batch, caller, "USER UPLOAD FILE", caller.User);
+        return Reply.Ok(batch.Files.Count);
+    }
+
+    /// <summary>
+    /// No login: header `token` (32 letters and digits) of this node or of node 0. Optional `checkmd5` must
+    /// match every file; optional form field `user` is recorded as the creator, as upstream. A job token then
+    /// starts its job with `{version: &lt;file name&gt;}` through <see cref="IJobStarter"/> (logged and deferred
+    /// until the execution engine provides one).
+    /// </summary>
+    private static async Task<IResult> TokenUpload(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
+    {
+        if (TreeIds.TryParse(treeid) is not { } treeId)
+        {
+            return Reply.Fail(TreeIds.FormatError(ResourceRoutes.TreeField));
+        }
+
+        var token = context.Request.Headers["token"].ToString();
+        if (token.Length == 0)
+        {
+            return Reply.Fail("no token");
+        }
+
+        if (!TokenSecret.IsWellFormed(token))
+        {
+            return Reply.Fail("token format error");
+        }
+
+        var grant = await grains.GetGrain<IUploadTokenGrain>(0).Authorize(treeId, token);
+        if (!grant.Allowed)
+        {
+            return Reply.Fail("not authorized");
+        }
+
+        using var batch = await ReadUploadAsync(context, options);
+        if (batch.Error is not null)
+        {
+            return Reply.Fail(batch.Error);
+        }
+
+        var checkMd5 = context.Request.Query["checkmd5"].FirstOrDefault() ?? batch.Fields.GetValueOrDefault("checkmd5");
+        if (checkMd5 is not null && !System.Text.RegularExpressions.Regex.IsMatch(checkMd5, Md5Pattern))
+        {
+            return Reply.Fail($"check format fail checkmd5 format error {Check.PerlRegex(Md5Pattern)}");
+        }
+
+        if (checkMd5 is not null && batch.Files.Any(f => !f.Blob.Md5.Equals(checkMd5, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Reply.Fail("md5 not match");
+        }
+
+        var uploader = Caller.ForUser(TokenSecret.Uploader(token));
+        var creator = batch.Fields.GetValueOrDefault("user") is { } user && System.Text.RegularExpressions.Regex.IsMatch(user, UploaderPattern) ? user : uploader.User;
+        await SaveAsync(grains, options, treeId, batch, uploader, "TOKEN UPLOAD FILE", creator);
+        if (grant.StartsJob)
+        {
+            await context.RequestServices.GetRequiredService<IJobStarter>().StartByName(treeId, grant.JobName, new Dictionary<string, string> { ["version"] = batch.Files[^1].Name }, uploader.User);
+        }
+
+        return Reply.Ok(batch.Files.Count);
+    }
+
+    private static async Task<IResult> Download(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        if (new Check(input).NoQuote("name", required: true).Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(access.TreeId, input.Text("name")!);
+        if (file is null)
+        {
+            return Reply.Fail("notfind the file");
+        }
+
+        var content = new FileBlobStore(options.CurrentValue).OpenRead(file.Md5);
+        if (content is null)
+        {
+            return Reply.Fail("the file's content is missing from the store");
+        }
+
+        var contentType = ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream";
+        return Results.File(content, contentType, fileDownloadName: file.Name, enableRangeProcessing: true);
+    }
+
+    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<IFileCatalogGrain>(context, grains, treeid, id, Points.JobDelete, "DELETE FILE", "FILENAME");
+
+    /// <summary>Uploads are as large as <see cref="FileServerOptions.MaxSizeMB"/> allows per file, so the server's request size limit is lifted here.</summary>
+    private static Task<UploadBatch> ReadUploadAsync(HttpContext context, IOptionsMonitor<FileServerOptions> options)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        return UploadBatch.ReadAsync(context.Request, new FileBlobStore(options.CurrentValue), context.RequestAborted);
+    }
+
+    /// <summary>Each file: audit (its name, never its content), record the row, then make its blob visible.</summary>
+    private static async Task SaveAsync(IGrainFactory grains, IOptionsMonitor<FileServerOptions> options, long treeId, UploadBatch batch, Caller caller, string title, string creator)
+    {
+        var store = new FileBlobStore(options.CurrentValue);
+        var catalog = grains.GetGrain<IFileCatalogGrain>(0);
+        foreach (var file in batch.Files)
+        {
+            await AuditTrail.RecordAsync(grains, caller, title, $"TREEID:{treeId} FILENAME:{file.Name}");
+            await catalog.Save(treeId, new FileUpload(file.Name, file.Blob.Md5, file.Blob.Size, creator, caller.User));
+            store.Commit(file.Blob);
+        }
+    }
+}

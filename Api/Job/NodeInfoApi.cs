@@ -1,0 +1,67 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Catalog;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>`/nodeinfo`: a tree node's machines (connector resources and node list), their count, and a membership check.</summary>
+public static class NodeInfoApi
+{
+    private const string NodesPattern = @"^[a-zA-Z0-9_\-\.,]+$";
+
+    public static RouteGroupBuilder MapNodeInfoApi(this RouteGroupBuilder job)
+    {
+        job.MapGet("/nodeinfo/{treeid}", List);
+        job.MapGet("/nodeinfo/{treeid}/check", CheckNodes);
+        job.MapGet("/nodeinfo/{treeid}/count", Count);
+        return job;
+    }
+
+    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var machines = await grains.GetGrain<INodeInventoryGrain>(0).Machines(access.TreeId);
+        return Reply.Ok(machines.Select((m, i) => new { id = i + 1, name = m.Name, type = m.Type, inip = m.InIp, exip = m.ExIp }));
+    }
+
+    /// <summary>`data: null` when every host belongs to the node (always on node 0, as upstream), else the outsiders as CSV.</summary>
+    private static async Task<IResult> CheckNodes(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        if (new Check(input).Required("node", NodesPattern).Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        if (access.TreeId == 0)
+        {
+            return Reply.Ok(null);
+        }
+
+        var hosts = input.Text("node")!.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var outsiders = MachineMembership.Outsiders(await grains.GetGrain<INodeInventoryGrain>(0).Machines(access.TreeId), hosts);
+        return Reply.Ok(outsiders.Count == 0 ? null : string.Join(',', outsiders));
+    }
+
+    private static async Task<IResult> Count(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        return Reply.Ok(new { node = (await grains.GetGrain<INodeInventoryGrain>(0).Machines(access.TreeId)).Count });
+    }
+}

@@ -1,0 +1,36 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>`/notify`: who is told about a node's finished tasks (`_` = whoever started the task).</summary>
+public static class NotifyApi
+{
+    private const string UserPattern = @"^[a-zA-Z0-9\.\@_\-]+$";
+
+    public static RouteGroupBuilder MapNotifyApi(this RouteGroupBuilder job)
+    {
+        job.MapGet("/notify/{treeid}", List);
+        job.MapPost("/notify/{treeid}", Add);
+        job.MapDelete("/notify/{treeid}/{id}", Delete);
+        return job;
+    }
+
+    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var recipients = await grains.GetGrain<INotifyRecipientGrain>(0).List(access.TreeId);
+        return Reply.Ok(recipients.Select(r => new { id = r.Id, user = r.User, create_user = r.CreateUser, create_time = r.CreateTime }));
+    }
+
+    private static Task<IResult> Add(string treeid, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.AddValueAsync<INotifyRecipientGrain>(context, grains, treeid, ("user", UserPattern, 200), "ADD NOTIFY", "USER");
+
+    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<INotifyRecipientGrain>(context, grains, treeid, id, Points.JobDelete, "DEL NOTIFY", "USER");
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>
+/// `GET /release?id=1,2` (no login, as upstream): whether those tree nodes' job resources are released, i.e.
+/// none has an available crontab. The answer is a bare `true` or `false`, not the envelope.
+/// </summary>
+public static class ReleaseApi
+{
+    private const string IdsPattern = @"^\d[\d,]*$";
+
+    public static RouteGroupBuilder MapReleaseApi(this RouteGroupBuilder open)
+    {
+        open.MapGet("/release", Released);
+        return open;
+    }
+
+    private static async Task<IResult> Released(HttpContext context, IGrainFactory grains)
+    {
+        var input = await RequestParams.ReadAsync(context.Request);
+        var ids = new List<long>();
+        var failure = new Check(input).Required("id", IdsPattern).Failure;
+        foreach (var id in failure is null ? input.Text("id")!.Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            if (TreeIds.TryParse(id) is not { } treeId)
+            {
+                failure = $"check format fail id format error {Check.PerlRegex(IdsPattern)}";
+                break;
+            }
+
+            ids.Add(treeId);
+        }
+
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var released = await grains.GetGrain<IProjectGrain>(0).Released(ids);
+        return Results.Text(released.ToString(CultureInfo.InvariantCulture).ToLowerInvariant(), "application/json");
+    }
+}

@@ -1,0 +1,82 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Catalog;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>
+/// `/token`: upload tokens of a node's file server. The token is answered once, when it is created (given
+/// by the caller, or 32 random letters and digits); afterwards only a masked form is shown.
+/// </summary>
+public static class TokenApi
+{
+    public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder job)
+    {
+        job.Map("/token/{treeid}/info", List);
+        job.MapPost("/token/{treeid}", Create);
+        job.MapDelete("/token/{treeid}/{id}", Delete);
+        return job;
+    }
+
+    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        if (new Check(input).RowFilters().Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var tokens = await grains.GetGrain<IUploadTokenGrain>(0).List(access.TreeId, ResourceRoutes.Rows(input));
+        return Reply.Ok(tokens.Select(t => new
+        {
+            id = t.Id,
+            token = t.MaskedToken,
+            describe = t.Describe,
+            create_user = t.CreateUser,
+            create_time = t.CreateTime,
+            isjob = t.IsJob,
+            jobname = t.JobName,
+        }));
+    }
+
+    /// <summary>`{stat:true, data:true, id, token}`: upstream's `data:true`, plus the only time the token is shown.</summary>
+    private static async Task<IResult> Create(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var isJob = input.Text("isjob") is { } flag && flag is not ("" or "0" or "false");
+        var failure = new Check(input)
+            .Optional("token", TokenSecret.Pattern)
+            .NoQuote("describe", required: true)
+            .NoQuote("isjob", required: true)
+            .NoQuote("jobname", required: isJob)
+            .Failure ?? ResourceRoutes.Oversized(input, ("describe", 200), ("jobname", 200));
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var token = input.Text("token") ?? TokenSecret.New();
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "ADD FILESERVER TOKEN", $"TREEID:{access.TreeId} NAME:{input.Text("describe")}");
+        var created = await grains.GetGrain<IUploadTokenGrain>(0).Create(
+            access.TreeId, new TokenInput(token, input.Text("describe")!, isJob, input.Text("jobname") ?? string.Empty), caller.User);
+        return created.Id is { } id
+            ? Results.Json(new { stat = true, data = true, id, token }, Reply.Json)
+            : Reply.Fail(created.Error ?? "create token failed");
+    }
+
+    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<IUploadTokenGrain>(context, grains, treeid, id, Points.JobDelete, "DEL FILESERVER TOKEN", "NAME");
+}

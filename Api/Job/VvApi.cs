@@ -1,0 +1,101 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Catalog;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>`/vv`: version variables hosts reported (`KEY:[value]` in task output), as rows, a table, values and shares.</summary>
+public static class VvApi
+{
+    public static RouteGroupBuilder MapVvApi(this RouteGroupBuilder job)
+    {
+        job.MapGet("/vv/{treeid}", List);
+        job.MapGet("/vv/{treeid}/table", Table);
+        job.MapGet("/vv/{treeid}/list", Values);
+        job.MapGet("/vv/{treeid}/analysis/version", VersionShares);
+        job.MapDelete("/vv/{treeid}/{node}", DeleteNode);
+        return job;
+    }
+
+    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var result = await FilteredAsync(treeid, context, grains);
+        return result.Entries is { } entries
+            ? Reply.Ok(entries.Select(e => new { id = e.Id, node = e.Node, name = e.Name, value = e.Value, update_time = e.UpdateTime }))
+            : result.Denied!;
+    }
+
+    private static async Task<IResult> Table(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var result = await FilteredAsync(treeid, context, grains);
+        return result.Entries is { } entries ? Reply.Ok(VvShapes.Table(entries)) : result.Denied!;
+    }
+
+    private static async Task<IResult> Values(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var name = input.Text("appname") is { Length: > 0 } app ? $"APP_{app}_VERSION" : null;
+        return Reply.Ok(await grains.GetGrain<IVvGrain>(0).Values(access.TreeId, name));
+    }
+
+    private static async Task<IResult> VersionShares(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var shares = await grains.GetGrain<IVvGrain>(0).VersionShares(access.TreeId);
+        return Reply.Ok(shares.Select(s => new { name = s.Name, data = s.Data }));
+    }
+
+    private static async Task<IResult> DeleteNode(string treeid, string node, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobDelete);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        if (node.Contains('\''))
+        {
+            return Reply.Fail("check format fail node format error");
+        }
+
+        await AuditTrail.RecordAsync(grains, Caller.Required(context), "DELETE VV", $"TREEID:{access.TreeId} NODE:{node}");
+        await grains.GetGrain<IVvGrain>(0).DeleteNode(access.TreeId, node);
+        return Reply.Ok("delete success");
+    }
+
+    /// <summary>The rows matching upstream's filters (node, exact name, update-time days), or the reply refusing them.</summary>
+    private static async Task<(IReadOnlyList<VvEntry>? Entries, IResult? Denied)> FilteredAsync(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.GuardAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return (null, access.Denied);
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        var failure = new Check(input)
+            .NoQuote("node", required: false)
+            .NoQuote("name", required: false)
+            .Optional("time_start", ResourceRoutes.DayPattern)
+            .Optional("time_end", ResourceRoutes.DayPattern)
+            .Failure;
+        if (failure is not null)
+        {
+            return (null, Reply.Fail(failure));
+        }
+
+        var filter = new VvFilter(input.Text("node"), input.Text("name"), input.Text("time_start"), input.Text("time_end"));
+        return (await grains.GetGrain<IVvGrain>(0).List(access.TreeId, filter), null);
+    }
+}
