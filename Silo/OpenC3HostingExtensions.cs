@@ -105,6 +105,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<SubtaskStore>();
+        builder.Services.AddSingleton<VersionVariableStore>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }

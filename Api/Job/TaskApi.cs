@@ -10,6 +10,9 @@ namespace OpenC3.Api.Job;
 /// <summary>`/task/:treeid`: start ad-hoc commands, list tasks and read one.</summary>
 public static class TaskApi
 {
+    /// <summary>Upstream's guard against a runaway caller: at most this many unfinished runs of one job.</summary>
+    private const int MaxActiveRunsPerJob = 100;
+
     public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder job)
     {
         job.MapGet("/task/{treeid}", ListTasks);
@@ -185,6 +188,11 @@ public static class TaskApi
         }
 
         var taskUuid = requestedUuid ?? Uuid.New();
+        if (await grains.GetGrain<ITaskQueryGrain>(0).ActiveRuns(job.Uuid) >= MaxActiveRunsPerJob)
+        {
+            return Reply.Fail("Too many waiting or running tasks");
+        }
+
         await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{access.TreeId} JOB:{job.Name} TASK:{taskUuid}");
         if (!await grains.GetGrain<ITaskGrain>(taskUuid).Start(planned.Definition))
         {

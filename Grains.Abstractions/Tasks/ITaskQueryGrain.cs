@@ -10,6 +10,9 @@ public interface ITaskQueryGrain : IGrainWithIntegerKey
 
     Task<IReadOnlyList<SubtaskRow>> Subtasks(string taskUuid);
 
+    /// <summary>Tasks of a job still `running` or `waiting` (upstream refuses a new run at 100).</summary>
+    Task<int> ActiveRuns(string jobUuid);
+
     /// <summary>Tasks started within [from, to] (`YYYY-MM-DD HH:MM:SS`), of one project or (null) all.</summary>
     Task<IReadOnlyList<TaskRow>> Started(long? projectId, string from, string to);
 }

@@ -14,6 +14,7 @@ public sealed class SubtaskGrain(
     StepRunner runner,
     LogWriter log,
     SubtaskStore store,
+    VersionVariableStore versions,
     TimeProvider clock) : Grain, ISubtaskGrain
 {
     private string Key => this.GetPrimaryKeyString();
@@ -63,6 +64,7 @@ public sealed class SubtaskGrain(
 
         state.State.Machine = machine;
         state.State.Outputs[host] = output;
+        await versions.SaveAsync(state.State.Start!.ProjectId, host, VersionVariables.Find(output));
         await AfterTransitionAsync(effects, notify: machine.Status != before.Status);
     }
 

@@ -41,6 +41,13 @@ public sealed class TaskQueryGrain(SqlDatabase database) : Grain, ITaskQueryGrai
         return await connection.QuerySingleOrDefaultAsync<TaskRow>($"SELECT {Columns} FROM openc3_job_task WHERE projectid = @projectId AND uuid = @uuid", new { projectId, uuid });
     }
 
+    public async Task<int> ActiveRuns(string jobUuid)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM openc3_job_task WHERE jobuuid = @jobUuid AND status IN ('running', 'waiting')", new { jobUuid });
+    }
+
     public async Task<IReadOnlyList<TaskRow>> Started(long? projectId, string from, string to)
     {
         await using var connection = await database.OpenAsync();

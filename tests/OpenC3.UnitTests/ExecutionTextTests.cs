@@ -83,4 +83,11 @@ public sealed class ExecutionTextTests
         Assert.Equal(string.Empty, buffer.Append("more"));
         Assert.Equal("1234567890" + OutputBuffer.TruncatedMarker, buffer.ToString());
     }
+
+    [Fact]
+    public void VersionVariables_AreKeyBracketValue_LastOneWins()
+    {
+        var found = VersionVariables.Find("VERSION:[1.2.3]\nnoise x:[Bad] APP_web_VERSION:[v9-rc.1] 9X:[1]\nVERSION:[1.2.4]");
+        Assert.Equal(new Dictionary<string, string> { ["VERSION"] = "1.2.4", ["APP_web_VERSION"] = "v9-rc.1" }, found);
+    }
 }

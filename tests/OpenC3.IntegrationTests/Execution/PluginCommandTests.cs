@@ -125,6 +125,19 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
     }
 
     [Fact]
+    public async Task KeyBracketValueLines_AreStoredAsVersionVariables()
+    {
+        using var app = product.App();
+        var host = TestServers.SshHosts[38];
+        var started = await StartAsync(app, [host], "echo 'built VERSION:[2.4.1] and APP_api_VERSION:[2.4.1-b7]'", "");
+        await WaitFinishedAsync(app, started.GetProperty("uuid").GetString()!);
+        var rows = (await app.GetAsync($"/api/job/vv/0?node={host}")).GetProperty("data").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("value").GetString());
+        Assert.Equal("2.4.1", rows["VERSION"]);
+        Assert.Equal("2.4.1-b7", rows["APP_api_VERSION"]);
+    }
+
+    [Fact]
     public async Task UnreachableHost_FailsWithAReadableReason()
     {
         using var app = product.App();
