@@ -23,6 +23,7 @@ public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactor
     {
         var cancel = new CancellationTokenSource();
         runs[subtaskKey] = cancel;
+        logger.LogInformation("Running step {Subtask} attempt {Attempt} on {Hosts} host(s)", subtaskKey, attempt, hosts.Count);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
         _ = Task.Run(async () =>
         {

@@ -17,6 +17,8 @@ public sealed class SubtaskGrain(
     VersionVariableStore versions,
     TimeProvider clock) : Grain, ISubtaskGrain
 {
+    private IGrainTimer? keepAlive;
+
     private string Key => this.GetPrimaryKeyString();
 
     private string LogUuid => state.State.Start is { } start ? start.TaskUuid + start.Step.Uuid + start.Step.Type : Key;
@@ -134,6 +136,7 @@ public sealed class SubtaskGrain(
 
         // State first: if the silo dies after this line, the watchdog finds the hosts as `running` and marks them incomplete.
         await SaveAsync();
+        HoldActivationWhileRunning();
         foreach (var effect in effects)
         {
             switch (effect)
@@ -150,6 +153,23 @@ public sealed class SubtaskGrain(
         if (notify)
         {
             await NotifyTaskAsync();
+        }
+    }
+
+    /// <summary>
+    /// While this silo's runner works for the step, the activation must stay here: a re-activation
+    /// elsewhere would not know the run and would take its hosts for lost.
+    /// </summary>
+    private void HoldActivationWhileRunning()
+    {
+        if (state.State.Machine.Status == SubtaskStatus.Running)
+        {
+            keepAlive ??= this.RegisterGrainTimer(static () => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true, Interleave = true });
+        }
+        else
+        {
+            keepAlive?.Dispose();
+            keepAlive = null;
         }
     }
 

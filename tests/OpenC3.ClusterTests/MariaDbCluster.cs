@@ -30,6 +30,9 @@ public sealed class MariaDbCluster : IAsyncLifetime
             ["Orleans:ClusterId"] = "cluster-tests",
             ["Orleans:MinimumReminderPeriod"] = "00:00:01",
             [$"Connector:Apps:{AppName}"] = AppKey,
+            ["Ssh:User"] = TestServers.SshUser,
+            ["Ssh:KeyFile"] = TestServers.SshKeyFile,
+            ["Ssh:Port"] = TestServers.SshPort.ToString(CultureInfo.InvariantCulture),
         };
         for (var i = 0; i < silos.Length; i++)
         {
@@ -45,6 +48,9 @@ public sealed class MariaDbCluster : IAsyncLifetime
         silos[1] = await ProductProcess.StartSiloAsync(siloSettings[1], workDir);
         Api = await ProductProcess.StartApiAsync(new Dictionary<string, string>(Common) { ["Urls"] = BaseUrl, ["Orleans:Mode"] = "client" }, workDir);
     }
+
+    /// <summary>Which silo's log mentions <paramref name="text"/> (e.g. the step it runs), or -1.</summary>
+    public int SiloLogging(string text) => Array.FindIndex(silos, s => s is not null && s.Log.Contains(text, StringComparison.Ordinal));
 
     public async Task KillSiloAsync(int index)
     {
