@@ -35,22 +35,7 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-free_port() {
-  local p
-  while :; do
-    p=$(( (RANDOM % 20000) + 20000 ))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
-
-wait_tcp() { # host port seconds
-  local i
-  for (( i = 0; i < $3 * 20; i++ )); do
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.05
-  done
-  return 1
-}
+. "$ROOT/bench/farm.sh"
 
 # --- MariaDB: private datadir, free port, loopback only ------------------------------------------
 DBP=$(free_port)
@@ -68,49 +53,12 @@ mariadb --no-defaults -S "$W/db.sock" -uroot -e \
   "CREATE USER 'openc3test'@'%' IDENTIFIED BY '$DBPW'; GRANT ALL ON *.* TO 'openc3test'@'%' WITH GRANT OPTION;"
 export OPENC3_TEST_MYSQL="Server=127.0.0.1;Port=$DBP;User ID=openc3test;Password=$DBPW;Pooling=true"
 
-# --- sshd host farm: N loopback addresses, 16 per sshd (its ListenAddress limit) -----------------
+# --- sshd host farm: N loopback addresses (bench/farm.sh) ------------------------------------------
 HOSTS=${OPENC3_TEST_HOSTS:-40}
 SSHP=$(free_port)
 log "starting sshd farm: $HOSTS hosts on port $SSHP"
-# A fixed, rc-file-free home, so concurrent runs of this script never pull it from under each other.
-TEST_HOME=/var/tmp/openc3ci-home
-id "$TEST_USER" >/dev/null 2>&1 || useradd -M -d "$TEST_HOME" -s /bin/bash "$TEST_USER"
-usermod -d "$TEST_HOME" -p '*' "$TEST_USER"   # '*' unlocks key login without a password (UsePAM no)
-mkdir -p "$TEST_HOME" /run/sshd
-chown "$TEST_USER": "$TEST_HOME"
-ssh-keygen -q -t ed25519 -N '' -f "$W/host_ed25519"
-ssh-keygen -q -t ed25519 -N '' -f "$W/id_ed25519"
-cp "$W/id_ed25519.pub" "$W/authorized_keys"
-chmod 644 "$W/authorized_keys"
-addrs=()
-for (( i = 1; i <= HOSTS; i++ )); do addrs+=("127.0.$(( i / 254 )).$(( i % 254 + 1 ))"); done
-for (( g = 0; g * 16 < HOSTS; g++ )); do
-  conf="$W/sshd-$g.conf"
-  {
-    echo "Port $SSHP"
-    for a in "${addrs[@]:g*16:16}"; do echo "ListenAddress $a"; done
-    echo "HostKey $W/host_ed25519"
-    echo "PidFile $W/sshd-$g.pid"
-    echo "AuthorizedKeysFile $W/authorized_keys"
-    echo "PasswordAuthentication no"
-    echo "KbdInteractiveAuthentication no"
-    echo "PermitRootLogin prohibit-password"
-    echo "StrictModes no"
-    echo "UsePAM no"
-    echo "UseDNS no"
-    echo "MaxStartups 1000:30:2000"
-    echo "MaxSessions 1000"
-    echo "LogLevel ERROR"
-    echo "SetEnv SHLVL=1"
-    echo "Subsystem sftp internal-sftp"
-  } >"$conf"
-  /usr/sbin/sshd -D -e -f "$conf" 2>"$W/sshd-$g.log" &
-  PIDS+=($!)
-done
-for a in "${addrs[@]}"; do wait_tcp "$a" "$SSHP" 10 || { cat "$W"/sshd-*.log; echo "sshd not listening on $a"; exit 1; }; done
-export OPENC3_TEST_SSH_PORT=$SSHP OPENC3_TEST_SSH_USER=$TEST_USER OPENC3_TEST_SSH_KEY=$W/id_ed25519
-OPENC3_TEST_SSH_HOSTS=$(IFS=,; echo "${addrs[*]}")
-export OPENC3_TEST_SSH_HOSTS
+farm_start "$W/farm" "$HOSTS" "$SSHP" "$TEST_USER"
+export OPENC3_TEST_SSH_PORT=$SSHP OPENC3_TEST_SSH_USER=$TEST_USER OPENC3_TEST_SSH_KEY=$FARM_KEY OPENC3_TEST_SSH_HOSTS=$FARM_ADDRS
 
 # --- build and test ------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

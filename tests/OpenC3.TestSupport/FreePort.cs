@@ -5,11 +5,42 @@ namespace OpenC3.TestSupport;
 
 public static class FreePort
 {
-    /// <summary>A loopback port nobody listens on right now; tests run in parallel, so never a fixed one.</summary>
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A loopback port nobody listens on, never handed out twice in this process, and below Linux's
+    /// ephemeral range (32768+) so outgoing connections (SSH fan-out, database) cannot take it before
+    /// the product binds it. Tests run in parallel, so never a fixed one.
+    /// </summary>
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                var port = Random.Shared.Next(20000, 32000);
+                if (HandedOut.Contains(port) || !CanBind(port))
+                {
+                    continue;
+                }
+
+                HandedOut.Add(port);
+                return port;
+            }
+        }
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
