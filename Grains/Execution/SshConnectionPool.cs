@@ -9,10 +9,22 @@ namespace OpenC3.Grains.Execution;
 /// One SSH connection per (host, port, login), shared by all steps of all tasks on this silo, with a
 /// bounded number of channels each. Broken connections are replaced on next use; idle ones closed.
 /// </summary>
-public sealed class SshConnectionPool(IOptions<SshOptions> options, ILogger<SshConnectionPool> logger) : IAsyncDisposable
+public sealed class SshConnectionPool : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PooledConnection> connections = new(StringComparer.Ordinal);
-    private readonly Lazy<PrivateKeyFile> key = new(() => new PrivateKeyFile(options.Value.KeyFile));
+    private readonly IOptions<SshOptions> options;
+    private readonly ILogger<SshConnectionPool> logger;
+    private readonly Lazy<PrivateKeyFile> key;
+    private readonly Timer janitor;
+
+    public SshConnectionPool(IOptions<SshOptions> options, ILogger<SshConnectionPool> logger)
+    {
+        this.options = options;
+        this.logger = logger;
+        key = new Lazy<PrivateKeyFile>(() => new PrivateKeyFile(options.Value.KeyFile));
+        var sweep = TimeSpan.FromTicks(Math.Min(options.Value.IdleTimeout.Ticks / 2, TimeSpan.FromMinutes(1).Ticks));
+        janitor = new Timer(_ => CloseIdle(), null, sweep, sweep);
+    }
 
     public int OpenConnections => connections.Values.Count(c => c.IsConnected);
 
@@ -47,15 +59,15 @@ public sealed class SshConnectionPool(IOptions<SshOptions> options, ILogger<SshC
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await janitor.DisposeAsync();
         foreach (var pooled in connections.Values)
         {
             pooled.Dispose();
         }
 
         connections.Clear();
-        return ValueTask.CompletedTask;
     }
 
     private SshClient CreateClient(string host)

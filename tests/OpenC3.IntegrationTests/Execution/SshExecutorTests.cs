@@ -141,6 +141,17 @@ public sealed class SshExecutorTests : IAsyncLifetime
         Assert.Equal(1, pool.OpenConnections);
     }
 
+    [Fact]
+    public async Task IdleConnections_AreClosed()
+    {
+        var brief = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, IdleTimeout = TimeSpan.FromSeconds(2) };
+        await using var briefPool = new SshConnectionPool(Options.Create(brief), NullLogger<SshConnectionPool>.Instance);
+        var briefExecutor = new SshExecutor(briefPool, Options.Create(brief), NullLogger<SshExecutor>.Instance);
+        Assert.True((await briefExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[6], "true", null, TimeSpan.FromSeconds(30)))).Succeeded);
+        Assert.Equal(1, briefPool.OpenConnections);
+        await Eventually.WaitAsync(() => Task.FromResult(briefPool.OpenConnections), n => n == 0, TimeSpan.FromSeconds(15), "the idle connection to be closed");
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await pool.DisposeAsync();
