@@ -100,8 +100,9 @@ public static partial class SlaveApi
         return await context.AllowsAsync(Points.JobRead, task.ProjectId) ? null : "Unauthorized";
     }
 
+    /// <summary>The page embeds the slave name and uuid, so both are checked against upstream's shapes first (no script injection).</summary>
     private static IResult LogPage(string slave, string uuid) =>
-        LogId().IsMatch(uuid)
+        LogId().IsMatch(uuid) && SlaveName().IsMatch(slave)
             ? Results.Content(
                 $$"""
                 <!doctype html>
@@ -115,7 +116,7 @@ public static partial class SlaveApi
                 </script></body></html>
                 """,
                 "text/html; charset=utf-8")
-            : Reply.Fail("uuid format error");
+            : Reply.Fail("slave or uuid format error");
 
     private static async Task WatchForCloseAsync(WebSocket socket)
     {
@@ -143,6 +144,9 @@ public static partial class SlaveApi
 
     [GeneratedRegex("^[A-Za-z0-9]{12}$")]
     private static partial Regex Uuid12();
+
+    [GeneratedRegex("^[0-9a-z.-]{1,64}$")]
+    private static partial Regex SlaveName();
 
     [GeneratedRegex("^[A-Za-z0-9]{12}([A-Za-z0-9]{12}(cmd|scp|approval))?$")]
     private static partial Regex LogId();

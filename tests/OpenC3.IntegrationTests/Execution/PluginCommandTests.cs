@@ -167,6 +167,11 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
         reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new { name = "x", user = TestServers.SshUser, node_type = "everywhere", node_cont = "127.0.0.2", scripts_type = "shell", scripts_cont = "id" });
         Assert.Equal("check format fail node_type need in builtin,buildin", reply.GetProperty("info").GetString());
         Assert.Equal("norun", (await app.GetAsync("/api/job/task/0/AAAAAAAAAAAa")).GetProperty("data").GetProperty("status").GetString());
+
+        var page = await app.Http.GetAsync("/api/job/slave/ok-slave/tasklog/AAAAAAAAAAAa");
+        Assert.Contains("/api/job/slave/ok-slave/ws?uuid=AAAAAAAAAAAa", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var injected = await app.Http.GetAsync("/api/job/slave/x%27%3Balert(1)%3B%27/tasklog/AAAAAAAAAAAa");
+        Assert.DoesNotContain("alert", await injected.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
