@@ -18,7 +18,8 @@ public static class ReleaseApi
         return open;
     }
 
-    private static async Task<IResult> Released(HttpContext context, IGrainFactory grains)
+    /// <summary>Also the connector's `/release`: upstream's connector asks the job module the same question.</summary>
+    internal static async Task<IResult> Released(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
         var ids = new List<long>();
