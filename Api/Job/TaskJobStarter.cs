@@ -1,6 +1,7 @@
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Tasks;
 
 namespace OpenC3.Api.Job;
 

@@ -1,7 +1,7 @@
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Tasks;
 
-namespace OpenC3.Api.Job;
+namespace OpenC3.Grains.Tasks;
 
 /// <summary>
 /// Snapshots a job into a task definition when it starts: steps with cited scripts and node groups
