@@ -9,6 +9,8 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080"
 builder.AddOpenC3Orleans();
 builder.Services.AddSingleton<LoginFilter>();
 builder.Services.AddSingleton<OpenC3.Grains.Abstractions.Catalog.IJobStarter, TaskJobStarter>();
+builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.Section));
+builder.Services.AddSingleton<ApprovalGuessLimiter>();
 
 var app = builder.Build();
 app.UseEnvelopeErrors();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Approvals;
 using OpenC3.Grains.Connector;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Files;
@@ -106,6 +107,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<SubtaskStore>();
         builder.Services.AddSingleton<VersionVariableStore>();
+        builder.Services.AddSingleton<ApprovalStore>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }

@@ -15,6 +15,8 @@ public static class JobModule
         job.MapTaskApi();
         job.MapSubtaskApi();
         job.MapSlaveApi(open);
+        job.MapApprovalApi(open);
+        job.MapApprovalPluginApi();
         return app;
     }
 }

@@ -255,8 +255,6 @@ public static class TaskApi
             return Reply.Fail(failure);
         }
 
-        var caller = Caller.Required(context);
-        var taskUuid = Uuid.New();
         var step = new StepDefinition(
             "cmd",
             Uuid.New(),
@@ -269,18 +267,10 @@ public static class TaskApi
             input.Text("scripts_argv") ?? string.Empty,
             int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : 60,
             string.Empty);
-        var definition = new TaskDefinition(
-            access.TreeId, step.Name, caller.User, caller.IsApp ? "api" : "page", "plugin_cmd", step.Uuid, string.Empty,
-            Variables(input), new Dictionary<string, string>(), [step], FailFast: true);
-
-        await AuditTrail.RecordAsync(grains, caller, "RUN PLUGIN CMD", $"TREEID:{access.TreeId} NAME:{step.Name} TASK:{taskUuid}");
-        var task = grains.GetGrain<ITaskGrain>(taskUuid);
-        await task.Start(definition);
-        var view = await task.Get();
-        return Reply.Ok(new { slave = view?.Slave, uuid = taskUuid, loguuid = taskUuid + step.Uuid + step.Type });
+        return await PluginTaskStarter.StartAsync(grains, Caller.Required(context), access.TreeId, "RUN PLUGIN CMD", step, Variables(input), failFast: true);
     }
 
-    private static Dictionary<string, string> Variables(RequestParams input)
+    internal static Dictionary<string, string> Variables(RequestParams input)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         if (input.Values.TryGetValue("variable", out var value) && value.ValueKind == JsonValueKind.Object)

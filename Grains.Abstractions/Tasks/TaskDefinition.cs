@@ -28,4 +28,5 @@ public sealed record StepDefinition(
     [property: Id(7)] string ScriptsCont,
     [property: Id(8)] string ScriptsArgv,
     [property: Id(9)] int Timeout,
-    [property: Id(10)] string Pause);
+    [property: Id(10)] string Pause,
+    [property: Id(12)] ApprovalStepPlan? Approval = null);

@@ -1,3 +1,4 @@
+using OpenC3.Grains.Abstractions.Approvals;
 using OpenC3.Grains.Abstractions.Tasks;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Logs;
@@ -9,13 +10,13 @@ namespace OpenC3.Grains.Subtasks;
 /// silo's <see cref="StepRunner"/>, and tells its task whenever the step's status changes.
 /// </summary>
 [GrainType("subtask")]
-public sealed class SubtaskGrain(
+public sealed partial class SubtaskGrain(
     [PersistentState("subtask")] IPersistentState<SubtaskState> state,
     StepRunner runner,
     LogWriter log,
     SubtaskStore store,
     VersionVariableStore versions,
-    TimeProvider clock) : Grain, ISubtaskGrain
+    TimeProvider clock) : Grain, ISubtaskGrain, IApprovalOwner
 {
     private IGrainTimer? keepAlive;
 
@@ -25,6 +26,12 @@ public sealed class SubtaskGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (IsApproval)
+        {
+            await ReconcileApprovalAsync();
+            return;
+        }
+
         // Running here but unknown to this silo's runner: the silo that ran it died. Never re-run by itself.
         if (state.State.Machine.Status == SubtaskStatus.Running && !runner.IsRunning(Key))
         {
@@ -39,6 +46,12 @@ public sealed class SubtaskGrain(
     {
         if (state.State.Start is not null)
         {
+            return;
+        }
+
+        if (start.Step.Approval is not null)
+        {
+            await StartApprovalAsync(start);
             return;
         }
 
@@ -88,6 +101,12 @@ public sealed class SubtaskGrain(
 
     public async Task Abort(string reason)
     {
+        if (IsApproval)
+        {
+            await AbortApprovalAsync(reason);
+            return;
+        }
+
         var (machine, effects) = SubtaskMachine.Abort(state.State.Machine, reason);
         if (ReferenceEquals(machine, state.State.Machine))
         {

@@ -14,4 +14,7 @@ public sealed class SubtaskState
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The approval batch an approval step waits for.</summary>
+    public string? ApprovalBatch { get; set; }
 }

@@ -1,5 +1,6 @@
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Approvals;
 
 namespace OpenC3.Grains.Tasks;
 
@@ -18,6 +19,12 @@ public static class JobTaskPlanner
         var steps = new List<StepDefinition>();
         foreach (var step in job.Steps)
         {
+            if (step is ApprovalStep approval)
+            {
+                steps.Add(ApprovalStepPlanner.Snapshot(approval));
+                continue;
+            }
+
             if (step is not CmdStep cmd)
             {
                 return new Planned(null, $"step {step.Name}: {step.PluginType} steps cannot run yet (only cmd)");

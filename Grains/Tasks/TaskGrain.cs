@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Approvals;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Logs;
 
@@ -94,7 +95,9 @@ public sealed class TaskGrain(
             return;
         }
 
-        await ApplyAsync(TaskMachine.StepChanged(state.State.Machine, index, status, step.Pause, reason));
+        // An approval step pauses only after it passed (upstream); cmd and scp steps pause after any outcome.
+        var pause = step.Approval is null || status == Subtasks.SubtaskStatus.Success ? step.Pause : null;
+        await ApplyAsync(TaskMachine.StepChanged(state.State.Machine, index, status, pause, reason));
     }
 
     public async Task<bool> Next(string stepUuid)
@@ -156,7 +159,10 @@ public sealed class TaskGrain(
 
     private async Task StartStepAsync(int index)
     {
-        var plan = StepPlanner.Build(Uuid, index, state.State.Definition!, ssh.Value.User);
+        var definition = state.State.Definition!;
+        var plan = definition.Steps[index].Approval is not null
+            ? await ApprovalStepPlanner.PlanAsync(GrainFactory, Uuid, index, definition)
+            : StepPlanner.Build(Uuid, index, definition, ssh.Value.User);
         if (plan.Start is null)
         {
             log.Append(Uuid, $"[openc3] {plan.Error}\n");

@@ -1,0 +1,12 @@
+namespace OpenC3.Api.Job;
+
+/// <summary>`Approval:*` — how hard the no-login approval routes make guessing a row uuid.</summary>
+public sealed class ApprovalOptions
+{
+    public const string Section = "Approval";
+
+    /// <summary>Unknown or malformed row uuids one client address may present within <see cref="GuessWindow"/> before it is refused.</summary>
+    public int GuessLimit { get; set; } = 20;
+
+    public TimeSpan GuessWindow { get; set; } = TimeSpan.FromMinutes(10);
+}
