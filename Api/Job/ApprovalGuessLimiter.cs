@@ -8,8 +8,11 @@ namespace OpenC3.Api.Job;
 /// keeps presenting uuids that are not there is refused for the rest of a fixed window. Counted per
 /// API host and per connecting address (behind a proxy, that is the proxy's).
 /// </summary>
-public sealed class ApprovalGuessLimiter(IOptionsMonitor<ApprovalOptions> options, TimeProvider clock)
+/// <param name="clock">The silo's clock; an API host in client mode has none registered and uses the system's.</param>
+public sealed class ApprovalGuessLimiter(IOptionsMonitor<ApprovalOptions> options, TimeProvider? clock = null)
 {
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+
     /// <summary>More addresses than this are forgotten once their window is over (a flood of addresses cannot grow memory without bound).</summary>
     private const int MaxTracked = 10_000;
 
@@ -31,11 +34,11 @@ public sealed class ApprovalGuessLimiter(IOptionsMonitor<ApprovalOptions> option
             }
         }
 
-        var now = clock.GetUtcNow();
+        var now = time.GetUtcNow();
         misses.AddOrUpdate(Address(context), _ => new Window(now, 1), (_, window) => Expired(window) ? new Window(now, 1) : window with { Count = window.Count + 1 });
     }
 
-    private bool Expired(Window window) => clock.GetUtcNow() - window.Start > options.CurrentValue.GuessWindow;
+    private bool Expired(Window window) => time.GetUtcNow() - window.Start > options.CurrentValue.GuessWindow;
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? string.Empty;
 
