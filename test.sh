@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite against real servers: a throwaway MariaDB and an sshd host farm on loopback.
-# Installs what is missing (apt: mariadb, openssh-server; NuGet restore), starts the servers on free
+# Installs what is missing (apt: mariadb, openssh-server, chromium + chromium-driver; NuGet restore), starts the servers on free
 # ports in a temp folder, runs `dotnet test` for every test project, stops what it started (by PID)
 # and ends with the line "N passed, N failed, N skipped".
 #   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 40: 127.0.0.2 ...)
@@ -28,6 +28,8 @@ command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || ne
 command -v mariadb >/dev/null && command -v mariadb-admin >/dev/null || need+=(mariadb-client)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+[ -x /usr/bin/chromium ] || need+=(chromium)            # the approval phone page is tested in a real browser
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -58,6 +60,7 @@ HOSTS=${OPENC3_TEST_HOSTS:-40}
 SSHP=$(free_port)
 log "starting sshd farm: $HOSTS hosts on port $SSHP"
 farm_start "$W/farm" "$HOSTS" "$SSHP" "$TEST_USER"
+export OPENC3_TEST_CHROMIUM=/usr/bin/chromium OPENC3_TEST_CHROMEDRIVER=/usr/bin/chromedriver
 export OPENC3_TEST_SSH_PORT=$SSHP OPENC3_TEST_SSH_USER=$TEST_USER OPENC3_TEST_SSH_KEY=$FARM_KEY OPENC3_TEST_SSH_HOSTS=$FARM_ADDRS
 
 # --- build and test ------------------------------------------------------------------------------

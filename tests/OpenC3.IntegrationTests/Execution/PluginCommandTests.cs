@@ -228,41 +228,13 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
             TimeSpan.FromSeconds(90),
             $"task {uuid} to finish");
 
-    private async Task<string> ReadLogAsync(string logUuid, string until)
-    {
-        using var socket = await ConnectLogAsync(logUuid);
-        var text = new StringBuilder();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!text.ToString().Contains(until, StringComparison.Ordinal))
-        {
-            text.Append(await ReceiveAsync(socket, limit.Token));
-        }
+    private Task<string> ReadLogAsync(string logUuid, string until) =>
+        TaskLogSocket.ReadUntilAsync(product.BaseUrl, EmbeddedProduct.AppName, EmbeddedProduct.AppKey, logUuid, until);
 
-        return System.Net.WebUtility.HtmlDecode(text.ToString().Replace("<br>", "\n", StringComparison.Ordinal));
-    }
+    private Task<ClientWebSocket> ConnectLogAsync(string logUuid) =>
+        TaskLogSocket.ConnectAsync(product.BaseUrl, EmbeddedProduct.AppName, EmbeddedProduct.AppKey, logUuid);
 
-    private async Task<ClientWebSocket> ConnectLogAsync(string logUuid)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("appname", EmbeddedProduct.AppName);
-        socket.Options.SetRequestHeader("appkey", EmbeddedProduct.AppKey);
-        await socket.ConnectAsync(new Uri($"{product.BaseUrl.Replace("http", "ws", StringComparison.Ordinal)}/api/job/slave/anyslave/ws?uuid={logUuid}"), CancellationToken.None);
-        return socket;
-    }
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[256 * 1024];
-        var message = new StringBuilder();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            message.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-        }
-        while (!result.EndOfMessage);
-        return message.ToString();
-    }
+    private static Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) => TaskLogSocket.ReceiveAsync(socket, cancellationToken);
 
     private static int CountProcesses(string commandLine)
     {

@@ -41,7 +41,10 @@ public static class ResourceTestKit
     }
 
     /// <summary>A browser logged in as a new user holding <paramref name="level"/> on <paramref name="node"/> (no grant when null).</summary>
-    public static async Task<ApiClient> UserAsync(EmbeddedProduct product, long? node, int level)
+    public static async Task<ApiClient> UserAsync(EmbeddedProduct product, long? node, int level) => (await NamedUserAsync(product, node, level)).Browser;
+
+    /// <summary><see cref="UserAsync"/>, with the new user's name.</summary>
+    public static async Task<(string User, ApiClient Browser)> NamedUserAsync(EmbeddedProduct product, long? node, int level)
     {
         using var admin = await product.AdminAsync();
         var user = $"u{Guid.NewGuid():N}"[..14];
@@ -53,7 +56,7 @@ public static class ResourceTestKit
 
         var browser = product.Anonymous();
         Assert.True((await browser.LoginAsync(user, $"password-{user}")).Stat());
-        return browser;
+        return (user, browser);
     }
 
     /// <summary>Audit rows whose title and content contain the given text.</summary>
