@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite against real servers: a throwaway MariaDB and an sshd host farm on loopback.
-# Installs what is missing (apt: mariadb, openssh-server, chromium + chromium-driver; NuGet restore), starts the servers on free
-# ports in a temp folder, runs `dotnet test` for every test project, stops what it started (by PID)
-# and ends with the line "N passed, N failed, N skipped".
+# Installs what is missing (apt: mariadb, openssh-server, chromium and chromium-driver; NuGet restore),
+# starts the servers on free ports in a temp folder, runs `dotnet test` for every test project, stops
+# what it started (by PID) and ends with the line "N passed, N failed, N skipped".
 #   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 40: 127.0.0.2 ...)
 #   OPENC3_TEST_FILTER  optional `dotnet test --filter` expression
 set -euo pipefail

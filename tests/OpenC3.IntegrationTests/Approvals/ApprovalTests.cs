@@ -76,7 +76,7 @@ public abstract class ApprovalTests(ApprovalProduct product)
         var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         // The approver comes from a variable of the run.
-        var task = await StartJobAsync(app, new { boss = ann }, Approval("gate", "${boss}", "on"), Command("never", 2));
+        var task = await StartJobAsync(app, new { boss = ann }, Approval("gate", "$boss", "on"), Command("never", 2));
 
         await annClient.PostAsync($"{J}/approval", new { uuid = (await PendingRowAsync(annClient)).Text("uuid"), opinion = "refuse" });
         var finished = await WaitStatusAsync(app, task, "refuse");
@@ -313,7 +313,9 @@ public abstract class ApprovalTests(ApprovalProduct product)
 
     private static async Task<string> StartJobAsync(ApiClient app, object variable, params Dictionary<string, object?>[] steps)
     {
-        var job = (await app.PostAsync($"{J}/jobs/0", new { name = $"approval-{Guid.NewGuid():N}"[..20], data = steps, permanent = 1 })).GetProperty("uuid").GetString();
+        var saved = await app.PostAsync($"{J}/jobs/0", new { name = $"approval-{Guid.NewGuid():N}"[..20], data = steps, permanent = 1 });
+        Assert.True(saved.Stat(), saved.ToString());
+        var job = saved.Text("uuid");
         var started = await app.PostAsync($"{J}/task/0/job", new { jobuuid = job, variable });
         Assert.True(started.Stat(), started.ToString());
         return started.Text("uuid");
