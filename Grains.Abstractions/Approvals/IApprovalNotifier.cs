@@ -5,12 +5,12 @@ namespace OpenC3.Grains.Abstractions.Approvals;
 public interface IApprovalNotifier : IGrainWithIntegerKey
 {
     [Orleans.Concurrency.OneWay]
-    Task Send(string batchId, IReadOnlyList<ApprovalNotice> notices);
+    Task Send(string batchId, IReadOnlyList<ApproverNotice> notices);
 }
 
 /// <summary>One approver to tell about row <paramref name="RowUuid"/>.</summary>
-[GenerateSerializer, Immutable, Alias("openc3.ApprovalNotice")]
-public sealed record ApprovalNotice(
+[GenerateSerializer, Immutable, Alias("openc3.ApproverNotice")]
+public sealed record ApproverNotice(
     [property: Id(0)] string RowUuid,
     [property: Id(1)] string User,
     [property: Id(2)] string Submitter,

@@ -19,6 +19,7 @@ public sealed class ApprovalGrain(
     TimeProvider clock) : Grain, IApprovalGrain, IRemindable
 {
     private const string TimeoutReminder = "timeout";
+    private static readonly TimeSpan LongestDue = TimeSpan.FromDays(24);
 
     private string BatchId => this.GetPrimaryKeyString();
 
@@ -35,7 +36,8 @@ public sealed class ApprovalGrain(
         if (transition.State.Status == ApprovalStatus.Waiting)
         {
             // Registered before the state is written: a tick that finds no batch just unregisters itself.
-            await this.RegisterOrUpdateReminder(TimeoutReminder, timeout, reminders.Value.MinimumReminderPeriod);
+            // Orleans takes due times up to ~24 days; a longer deadline is reached by the ticks after it.
+            await this.RegisterOrUpdateReminder(TimeoutReminder, timeout < LongestDue ? timeout : LongestDue, reminders.Value.MinimumReminderPeriod);
         }
 
         state.State.Opening = opening;
@@ -109,7 +111,7 @@ public sealed class ApprovalGrain(
                     log.Append(opening.LogUuid, line.Text);
                     break;
                 case ApprovalEffect.Notify notify:
-                    var notices = notify.Rows.Select(r => new ApprovalNotice(r.Uuid, r.User, next.Submitter, opening.Cont)).ToList();
+                    var notices = notify.Rows.Select(r => new ApproverNotice(r.Uuid, r.User, next.Submitter, opening.Cont)).ToList();
                     await GrainFactory.GetGrain<IApprovalNotifier>(0).Send(BatchId, notices);
                     break;
                 case ApprovalEffect.Decided decided:

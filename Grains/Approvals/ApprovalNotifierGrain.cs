@@ -21,7 +21,7 @@ public sealed class ApprovalNotifierGrain(IOptionsMonitor<ConnectorOptions> conn
 {
     public const string FastPagePath = "/api/job/approval/fast/";
 
-    public async Task Send(string batchId, IReadOnlyList<ApprovalNotice> notices)
+    public async Task Send(string batchId, IReadOnlyList<ApproverNotice> notices)
     {
         var batch = GrainFactory.GetGrain<IApprovalGrain>(batchId);
         foreach (var notice in notices)
@@ -42,7 +42,7 @@ public sealed class ApprovalNotifierGrain(IOptionsMonitor<ConnectorOptions> conn
         }
     }
 
-    private async Task<string> SendAsync(ApprovalNotice notice)
+    private async Task<string> SendAsync(ApproverNotice notice)
     {
         var environment = await GrainFactory.GetGrain<IEnvironmentGrain>(0).GetAll();
         var email = environment.GetValueOrDefault("isApprovalSuccessEmail") == "true";
