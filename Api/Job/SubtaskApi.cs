@@ -36,7 +36,7 @@ public static class SubtaskApi
         {
             id = row.Id, subtask_type = row.SubtaskType, uuid = row.Uuid, nodecount = row.NodeCount, starttime = row.StartTime,
             finishtime = row.FinishTime, runtime = row.Runtime, status = row.Status, pause = row.Pause,
-            extended = steps.TryGetValue(row.Uuid, out var step) ? Extended(row.Id, step) : null,
+            extended = !steps.TryGetValue(row.Uuid, out var step) ? null : step.Approval is { } approval ? ApprovalStepWire.Extended(row.Id, step, approval) : Extended(row.Id, step),
         }));
     }
 
@@ -62,7 +62,9 @@ public static class SubtaskApi
         {
             id = row.Id, subtask_type = row.SubtaskType, uuid = row.Uuid, nodecount = row.NodeCount, starttime = row.StartTime,
             finishtime = row.FinishTime, runtime = row.Runtime, status = row.Status, pause = row.Pause,
-            extended = new { id = row.Id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture), pause = step.Pause },
+            extended = step.Approval is { } approval
+                ? ApprovalStepWire.Summary(row.Id, step, approval)
+                : new { id = row.Id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture), pause = step.Pause },
             hosts = hosts?.Hosts.Select(h => new { node = h.Host, status = h.Status, exitcode = h.ExitCode, reason = h.Reason }),
         });
     }

@@ -34,6 +34,8 @@ public abstract class ApprovalTests(ApprovalProduct product)
         var steps = (await app.GetAsync($"{J}/subtask/0/{task}")).Rows();
         Assert.Equal(["approval", "cmd"], steps.Select(s => s.Text("subtask_type")));
         Assert.All(steps, s => Assert.Equal("success", s.Text("status")));
+        var extended = steps[0].GetProperty("extended");
+        Assert.Equal(($"{ann},{bob}", "off", "please approve ${jobname}"), (extended.Text("approver"), extended.Text("everyone"), extended.Text("cont")));
         var bobRow = (await bobClient.GetAsync($"{J}/approval")).Rows().Single(r => r.Text("taskuuid") == row.Text("taskuuid"));
         Assert.Equal(("agree", $"_close_by_sys_ not.everyone {ann}"), (bobRow.Text("opinion"), bobRow.Text("remarks")));
 
