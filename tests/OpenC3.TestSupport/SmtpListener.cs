@@ -9,8 +9,8 @@ namespace OpenC3.TestSupport;
 public sealed record ReceivedMail(IReadOnlyList<string> To, string Subject, string Text);
 
 /// <summary>
-/// A small plain SMTP server on a loopback port (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) that
-/// keeps every mail it accepts. <see cref="RefuseNext"/> makes it greet the next sessions with 554,
+/// A small plain SMTP server on a loopback port (EHLO/HELO, AUTH PLAIN, MAIL, RCPT, DATA, RSET, NOOP,
+/// QUIT) that keeps every mail it accepts and every login it was given. <see cref="RefuseNext"/> makes it greet the next sessions with 554,
 /// as a server that will not take mail does.
 /// </summary>
 public sealed class SmtpListener : IAsyncDisposable
@@ -18,6 +18,7 @@ public sealed class SmtpListener : IAsyncDisposable
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly List<ReceivedMail> mails = [];
+    private readonly List<(string User, string Password)> logins = [];
     private readonly Task accepting;
     private int toRefuse;
     private int refused;
@@ -40,6 +41,17 @@ public sealed class SmtpListener : IAsyncDisposable
             lock (mails)
             {
                 return [.. mails];
+            }
+        }
+    }
+
+    public IReadOnlyList<(string User, string Password)> Logins
+    {
+        get
+        {
+            lock (logins)
+            {
+                return [.. logins];
             }
         }
     }
@@ -98,8 +110,22 @@ public sealed class SmtpListener : IAsyncDisposable
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 switch (verb)
                 {
-                    case "EHLO" or "HELO" or "NOOP":
+                    case "EHLO":
+                        await writer.WriteLineAsync("250-localhost");
+                        await writer.WriteLineAsync("250 AUTH PLAIN");
+                        break;
+                    case "HELO" or "NOOP":
                         await writer.WriteLineAsync("250 localhost");
+                        break;
+                    case "AUTH":
+                        var parts = line.Split(' ');
+                        if (parts.Length < 3)
+                        {
+                            await writer.WriteLineAsync("334 ");
+                        }
+
+                        KeepLogin(parts.Length >= 3 ? parts[2] : await reader.ReadLineAsync(timeout.Token) ?? string.Empty);
+                        await writer.WriteLineAsync("235 2.7.0 authenticated");
                         break;
                     case "MAIL" or "RSET":
                         recipients.Clear();
@@ -138,6 +164,16 @@ public sealed class SmtpListener : IAsyncDisposable
         }
 
         return data.ToString();
+    }
+
+    /// <summary>SASL PLAIN: base64 of `authzid NUL user NUL password`.</summary>
+    private void KeepLogin(string response)
+    {
+        var fields = Encoding.UTF8.GetString(Convert.FromBase64String(response)).Split('\0');
+        lock (logins)
+        {
+            logins.Add((fields[1], fields[2]));
+        }
     }
 
     private void Keep(List<string> recipients, string data)

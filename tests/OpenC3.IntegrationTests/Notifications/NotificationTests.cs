@@ -23,6 +23,7 @@ public abstract class NotificationTests(NotifyProduct product)
         Assert.Equal([NotifyProduct.AdminEmail], mail.To);
         Assert.Equal("[project_0] notify-ok success", mail.Subject);
         Assert.Equal($"task {ok} (page) by open-c3: success ${{unknown}}", mail.Text);
+        Assert.Contains((NotifyProduct.SmtpUser, product.SmtpPassword), product.Smtp.Logins);
         var sms = await OneSmsAsync(ok);
         Assert.Equal("POST", sms.Method);
         Assert.Equal($"/sms/send?to={NotifyProduct.AdminPhone}", sms.PathAndQuery);
@@ -35,6 +36,7 @@ public abstract class NotificationTests(NotifyProduct product)
         Assert.Equal("[project_0] notify-bad fail", (await OneMailAsync(bad)).Subject);
         var failSms = JsonDocument.Parse((await OneSmsAsync(bad)).Body).RootElement;
         Assert.Equal($"notify-bad \"fail\" {bad}", failSms.GetProperty("mesg").GetString());
+        Assert.DoesNotContain(product.SmtpPassword, product.Process.Log, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ public class NotifyProduct : EmbeddedProduct
     public const string AdminPhone = "13800000001";
     public const string SmsKey = "sms-gateway-key";
     public const int MaxAttempts = 3;
+    public const string SmtpUser = "notifier";
+
+    /// <summary>The SMTP password: it must reach the mail server and never the product's log.</summary>
+    public string SmtpPassword { get; } = $"pw-{Guid.NewGuid():N}";
 
     public SmtpListener Smtp { get; } = SmtpListener.Start();
 
@@ -56,6 +60,8 @@ public class NotifyProduct : EmbeddedProduct
         new("Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture)),
         new("Smtp:Security", "None"),
         new("Smtp:From", "OpenC3 <openc3@ci.test>"),
+        new("Smtp:User", SmtpUser),
+        new("Smtp:Password", SmtpPassword),
         new("SmsWebhook:Url", $"{Sms.BaseUrl}/sms/send?to=${{phone}}"),
         new("SmsWebhook:Headers:X-Api-Key", SmsKey),
         new("Notify:RetryDelay", "00:00:01"),
