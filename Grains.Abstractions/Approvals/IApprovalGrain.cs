@@ -22,10 +22,6 @@ public interface IApprovalGrain : IGrainWithStringKey
 
     /// <summary>Null for a batch never opened.</summary>
     Task<ApprovalBatchView?> Get();
-
-    /// <summary>The notifier reports how sending to a row's approver went (`done|fail|skip`).</summary>
-    [Orleans.Concurrency.OneWay]
-    Task Notified(string rowUuid, string notifyStatus);
 }
 
 /// <summary>How a decision went.</summary>

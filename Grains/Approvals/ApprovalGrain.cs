@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Approvals;
 using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Notifications;
+using OpenC3.Grains.Connector;
 using OpenC3.Grains.Logs;
+using OpenC3.Grains.Notifications;
 
 namespace OpenC3.Grains.Approvals;
 
@@ -15,9 +18,13 @@ public sealed class ApprovalGrain(
     [PersistentState("approval")] IPersistentState<ApprovalState> state,
     ApprovalStore store,
     LogWriter log,
+    IOptionsMonitor<ConnectorOptions> connector,
     IOptions<ReminderOptions> reminders,
     TimeProvider clock) : Grain, IApprovalGrain, IRemindable
 {
+    /// <summary>Where an approver opens their row on a phone (the API's `/approval/fast/:uuid`).</summary>
+    public const string FastPagePath = "/api/job/approval/fast/";
+
     private const string TimeoutReminder = "timeout";
     private static readonly TimeSpan LongestDue = TimeSpan.FromDays(24);
 
@@ -72,14 +79,6 @@ public sealed class ApprovalGrain(
     public Task<ApprovalBatchView?> Get() =>
         Task.FromResult(state.State.Machine is { } machine ? new ApprovalBatchView(machine.Status, machine.Reason) : null);
 
-    public async Task Notified(string rowUuid, string notifyStatus)
-    {
-        if (state.State.Machine is { } machine && ApprovalMachine.Notified(machine, rowUuid, notifyStatus) is var next && !ReferenceEquals(next, machine))
-        {
-            await ApplyAsync((next, []));
-        }
-    }
-
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (state.State.Machine is { Status: ApprovalStatus.Waiting } machine)
@@ -111,8 +110,7 @@ public sealed class ApprovalGrain(
                     log.Append(opening.LogUuid, line.Text);
                     break;
                 case ApprovalEffect.Notify notify:
-                    var notices = notify.Rows.Select(r => new ApproverNotice(r.Uuid, r.User, next.Submitter, opening.Cont)).ToList();
-                    await GrainFactory.GetGrain<IApprovalNotifier>(0).Send(BatchId, notices);
+                    await NotifyAsync(notify.Rows, next.Submitter, opening.Cont);
                     break;
                 case ApprovalEffect.Decided decided:
                     if (opening.Owner.Length > 0)
@@ -127,6 +125,21 @@ public sealed class ApprovalGrain(
         if (ApprovalStatus.IsFinal(next.Status))
         {
             await StopTimeoutAsync();
+        }
+    }
+
+    /// <summary>
+    /// One-way hand-over to the notice grain (at most once per row, deliveries retried there), with
+    /// the phone page link; a slow or failing exit never holds up the batch.
+    /// </summary>
+    private async Task NotifyAsync(IReadOnlyList<ApprovalRowState> rows, string submitter, string cont)
+    {
+        var ids = await store.IdsAsync(BatchId);
+        var site = connector.CurrentValue.SiteAddress.TrimEnd('/');
+        foreach (var row in rows)
+        {
+            var notice = new ApprovalNotice(ids.GetValueOrDefault(row.Uuid), row.Uuid, submitter, row.User, cont, site + FastPagePath + row.Uuid);
+            await TaskNotices.SendApprovalAsync(GrainFactory, notice);
         }
     }
 

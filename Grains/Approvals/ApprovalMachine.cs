@@ -44,9 +44,9 @@ public static class ApprovalMachine
             return (settled, effects);
         }
 
-        var sending = settled.Rows.Select(r => r.Unconfirmed ? r with { NotifyStatus = ApprovalOpinion.NotifySending } : r).ToImmutableList();
-        effects.Add(new ApprovalEffect.Notify(sending.Where(r => r.Unconfirmed).ToList()));
-        return (settled with { Rows = sending }, effects);
+        var notified = settled.Rows.Select(r => r.Unconfirmed ? r with { NotifyStatus = ApprovalOpinion.NotifyHandedOver } : r).ToImmutableList();
+        effects.Add(new ApprovalEffect.Notify(notified.Where(r => r.Unconfirmed).ToList()));
+        return (settled with { Rows = notified }, effects);
     }
 
     /// <param name="asUser">The logged-in caller, whose row it must be; null when holding the row uuid is the credential.</param>
@@ -92,15 +92,6 @@ public static class ApprovalMachine
         state.Status == ApprovalStatus.Waiting
             ? (state with { Status = ApprovalStatus.Fail, Reason = reason }, [new ApprovalEffect.Log($"closed: {reason}\n")])
             : (state, []);
-
-    /// <summary>How sending a row's notification went; only a row being sent changes.</summary>
-    public static ApprovalMachineState Notified(ApprovalMachineState state, string rowUuid, string notifyStatus)
-    {
-        var index = state.Rows.FindIndex(r => r.Uuid == rowUuid);
-        return index >= 0 && state.Rows[index].NotifyStatus == ApprovalOpinion.NotifySending
-            ? state with { Rows = state.Rows.SetItem(index, state.Rows[index] with { NotifyStatus = notifyStatus }) }
-            : state;
-    }
 
     /// <summary>What the batch comes to after <paramref name="decided"/> gave its opinion.</summary>
     private static (ApprovalMachineState, IReadOnlyList<ApprovalEffect>) Settle(ApprovalMachineState state, ApprovalRowState decided, DateTimeOffset now)

@@ -21,7 +21,9 @@ public static class ApprovalOpinion
     public const string Refuse = "refuse";
 
     public const string NotifyPending = "null";
-    public const string NotifySending = "sending";
+
+    /// <summary>Handed to the notice grain, which records each delivery and retries failed ones.</summary>
+    public const string NotifyHandedOver = "done";
     public const string NotifySkip = "skip";
 }
 
@@ -40,7 +42,7 @@ public abstract record ApprovalEffect
     /// <summary>Append to the step's log.</summary>
     public sealed record Log(string Text) : ApprovalEffect;
 
-    /// <summary>Tell these rows' approvers (their rows are now `sending`).</summary>
+    /// <summary>Tell these rows' approvers (their rows are now handed over).</summary>
     public sealed record Notify(IReadOnlyList<ApprovalRowState> Rows) : ApprovalEffect;
 
     /// <summary>The batch is decided: tell its owner.</summary>

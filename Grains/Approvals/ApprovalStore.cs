@@ -47,4 +47,12 @@ public sealed class ApprovalStore(SqlDatabase database)
 
         await transaction.CommitAsync();
     }
+
+    /// <summary>The rows' table ids by row uuid (upstream's `${id}` of approval messages).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> IdsAsync(string batchId)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<(string Uuid, long Id)>("SELECT uuid, id FROM openc3_job_approval WHERE taskuuid = @batchId", new { batchId });
+        return rows.ToDictionary(r => r.Uuid, r => r.Id, StringComparer.Ordinal);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class ApprovalMachineTests
         Assert.Equal(Now + Day, state.Deadline);
         var notify = Assert.Single(effects.OfType<ApprovalEffect.Notify>());
         Assert.Equal(["ann", "bob"], notify.Rows.Select(r => r.User));
-        Assert.All(state.Rows, r => Assert.Equal(ApprovalOpinion.NotifySending, r.NotifyStatus));
+        Assert.All(state.Rows, r => Assert.Equal(ApprovalOpinion.NotifyHandedOver, r.NotifyStatus));
         Assert.Contains("Send mesg to bob, wait for his confirmation", Log(effects), StringComparison.Ordinal);
         Assert.Empty(effects.OfType<ApprovalEffect.Decided>());
     }
@@ -136,15 +136,6 @@ public sealed class ApprovalMachineTests
         var (state, effects) = Open([], everyone: true);
         Assert.Equal(ApprovalStatus.Fail, state.Status);
         Assert.Equal(ApprovalMachine.NoApprover, Assert.Single(effects.OfType<ApprovalEffect.Decided>()).Reason);
-    }
-
-    [Fact]
-    public void Notified_ChangesOnlyARowBeingSent()
-    {
-        var (state, _) = Open(["ann"], everyone: false);
-        var sent = ApprovalMachine.Notified(state, state.Rows[0].Uuid, "done");
-        Assert.Equal("done", sent.Rows[0].NotifyStatus);
-        Assert.Same(sent, ApprovalMachine.Notified(sent, state.Rows[0].Uuid, "fail"));
     }
 
     [Fact]
