@@ -146,7 +146,7 @@ public abstract class CrontabApiTests(CronProduct product)
         Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })).GetBoolean());
         Assert.False((await anonymous.GetAsync($"{J}/release?id={quiet},{tree}")).GetBoolean());
         Assert.True((await anonymous.GetAsync($"{J}/release?id={quiet}")).GetBoolean());
-        Assert.False((await anonymous.GetAsync($"/api/connector/release?id={tree}")).GetBoolean());
+        Assert.False((await app.GetAsync($"/api/connector/release?id={tree}")).GetBoolean());
 
         Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "unavailable" })).GetBoolean());
         Assert.True((await anonymous.GetAsync($"{J}/release?id={tree}")).GetBoolean());
