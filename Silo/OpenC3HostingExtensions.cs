@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenC3.Grains.Approvals;
 using OpenC3.Grains.Connector;
+using OpenC3.Grains.Crontabs;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Files;
 using OpenC3.Grains.Logs;
@@ -90,6 +91,7 @@ public static class OpenC3HostingExtensions
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             }
 
+            silo.AddStartupTask<CrontabActivation>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
         });
@@ -106,6 +108,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<SubtaskStore>();
         builder.Services.AddSingleton<VersionVariableStore>();
         builder.Services.AddSingleton<ApprovalStore>();
+        builder.Services.AddSingleton<CrontabStore>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }

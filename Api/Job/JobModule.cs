@@ -14,6 +14,7 @@ public static class JobModule
         job.MapJobResourceApis(open);
         job.MapTaskApi();
         job.MapSubtaskApi();
+        job.MapCrontabApi();
         job.MapSlaveApi(open);
         job.MapApprovalApi(open);
         job.MapApprovalPluginApi();
