@@ -9,12 +9,15 @@ namespace OpenC3.IntegrationTests.Execution;
 /// <summary>The embedded product wired to the test sshd farm with the platform key.</summary>
 public sealed class ExecutionProduct : EmbeddedProduct
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+    /// <summary>The platform login, key and port of the test sshd farm.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> FarmSettings() =>
     [
         new("Ssh:User", TestServers.SshUser),
         new("Ssh:KeyFile", TestServers.SshKeyFile),
         new("Ssh:Port", TestServers.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => FarmSettings();
 }
 
 /// <summary>Ad-hoc commands (`/task/:treeid/plugin_cmd`) through the API on real hosts, followed like a client does.</summary>
@@ -228,41 +231,11 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
             TimeSpan.FromSeconds(90),
             $"task {uuid} to finish");
 
-    private async Task<string> ReadLogAsync(string logUuid, string until)
-    {
-        using var socket = await ConnectLogAsync(logUuid);
-        var text = new StringBuilder();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!text.ToString().Contains(until, StringComparison.Ordinal))
-        {
-            text.Append(await ReceiveAsync(socket, limit.Token));
-        }
+    private Task<string> ReadLogAsync(string logUuid, string until) => LiveLog.ReadAsync(product.BaseUrl, logUuid, until);
 
-        return System.Net.WebUtility.HtmlDecode(text.ToString().Replace("<br>", "\n", StringComparison.Ordinal));
-    }
+    private Task<ClientWebSocket> ConnectLogAsync(string logUuid) => LiveLog.ConnectAsync(product.BaseUrl, logUuid);
 
-    private async Task<ClientWebSocket> ConnectLogAsync(string logUuid)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("appname", EmbeddedProduct.AppName);
-        socket.Options.SetRequestHeader("appkey", EmbeddedProduct.AppKey);
-        await socket.ConnectAsync(new Uri($"{product.BaseUrl.Replace("http", "ws", StringComparison.Ordinal)}/api/job/slave/anyslave/ws?uuid={logUuid}"), CancellationToken.None);
-        return socket;
-    }
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[256 * 1024];
-        var message = new StringBuilder();
-        WebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer, cancellationToken);
-            message.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-        }
-        while (!result.EndOfMessage);
-        return message.ToString();
-    }
+    private static Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) => LiveLog.ReceiveAsync(socket, cancellationToken);
 
     private static int CountProcesses(string commandLine)
     {
