@@ -14,11 +14,20 @@ public static class ExecutionKit
     };
 
     /// <summary>An scp step (or, without `plugin_type`, a plugin_scp body) from a source to hosts.</summary>
-    public static Dictionary<string, object?> Scp(string name, string srcType, string src, string sp, IEnumerable<string> hosts, string dp, string chmod = "", string chown = "") => new()
+    public static Dictionary<string, object?> Scp(string name, string srcType, string src, string sp, IEnumerable<string> hosts, string dp, string chmod = "", string chown = "")
     {
-        ["plugin_type"] = "scp", ["name"] = name, ["user"] = TestServers.SshUser, ["src_type"] = srcType, ["src"] = src, ["sp"] = sp,
-        ["dst_type"] = "builtin", ["dst"] = string.Join(',', hosts), ["dp"] = dp, ["chmod"] = chmod, ["chown"] = chown, ["timeout"] = "120",
-    };
+        var step = new Dictionary<string, object?>
+        {
+            ["plugin_type"] = "scp", ["name"] = name, ["user"] = TestServers.SshUser, ["src_type"] = srcType, ["src"] = src, ["sp"] = sp,
+            ["dst_type"] = "builtin", ["dst"] = string.Join(',', hosts), ["dp"] = dp, ["timeout"] = "120",
+        };
+        foreach (var (key, value) in new[] { ("chmod", chmod), ("chown", chown) }.Where(o => o.Item2.Length > 0))
+        {
+            step[key] = value;
+        }
+
+        return step;
+    }
 
     public static async Task<string> CreateJobAsync(ApiClient app, long node, string name, params Dictionary<string, object?>[] steps)
     {
