@@ -143,6 +143,29 @@ public abstract class ScpStepTests(EmbeddedProduct product)
         Assert.Contains("/nonexistent/openc3: no such file or directory", await LiveLog.ReadAsync(product.BaseUrl, noSource.GetProperty("loguuid").GetString()!, "substatus"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACopyCutByItsTimeout_FailsWithTheReason_AndLeavesNothingBehind()
+    {
+        using var app = product.App();
+        var tag = Guid.NewGuid().ToString("N");
+        var src = Scratch($"sparse-{tag}");
+        await using (var sparse = File.Create($"{src}/huge.bin"))
+        {
+            sparse.SetLength(8L * 1024 * 1024 * 1024);
+        }
+
+        var dst = Scratch($"cut-{tag}");
+        var body = Plugin("cut", TestServers.SshHosts[27], $"{src}/huge.bin", TestServers.SshHosts[28], dst + "/");
+        body["timeout"] = "2";
+        var started = await StartScpAsync(app, 0, body);
+        var task = started.GetProperty("uuid").GetString()!;
+        Assert.Equal("fail", (await WaitFinishedAsync(app, 0, task)).Status());
+        var hosts = await HostsAsync(app, 0, task, started.GetProperty("loguuid").GetString()![12..24]);
+        Assert.Equal(("fail", "timeout after 2 s"), hosts[TestServers.SshHosts[28]]);
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFileSystemEntries(dst).Length), n => n == 0, TimeSpan.FromSeconds(30), "the destination's temp file to be removed");
+        Directory.Delete(src, recursive: true);
+    }
+
     /// <summary>A fresh folder under /tmp that the farm's login can write to and the test can read.</summary>
     internal static string Scratch(string name)
     {
