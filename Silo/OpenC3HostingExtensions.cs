@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenC3.Grains.Connector;
+using OpenC3.Grains.Crontabs;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Files;
 using OpenC3.Grains.Logs;
@@ -50,9 +51,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<SchemaBootstrapper>();
         builder.Services.AddSingleton<AdminSeeder>();
         builder.Services.AddSingleton(TimeProvider.System);
-        // Notifications leave through the built-in inbox exit until an SMTP or SMS-webhook exit replaces it.
-        builder.Services.AddSingleton<InboxExit>();
-        builder.Services.AddSingleton<IMessageExit>(services => services.GetRequiredService<InboxExit>());
+        builder.AddOpenC3Notifications();
         AddExecution(builder);
         // Registered before UseOrleans so the schema exists before the silo reads membership or state.
         builder.Services.AddHostedService<SchemaHostedService>();
@@ -91,6 +90,7 @@ public static class OpenC3HostingExtensions
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             }
 
+            silo.AddStartupTask<CrontabActivation>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
         });
@@ -107,6 +107,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<SubtaskStore>();
         builder.Services.AddSingleton<VersionVariableStore>();
+        builder.Services.AddSingleton<CrontabStore>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }

@@ -15,6 +15,7 @@ public static class JobModule
         job.MapTaskApi();
         job.MapScpPluginApi();
         job.MapSubtaskApi();
+        job.MapCrontabApi();
         job.MapSlaveApi(open);
         return app;
     }

@@ -7,7 +7,7 @@ namespace OpenC3.IntegrationTests.Execution;
 /// <summary>The product with `Ssh:MaxParallelPerStep` = 2.</summary>
 public sealed class TwoHostsPerStepProduct : EmbeddedProduct
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [.. ExecutionProduct.FarmSettings(), new("Ssh:MaxParallelPerStep", "2")];
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [.. ExecutionProduct.SshSettings, new("Ssh:MaxParallelPerStep", "2")];
 }
 
 /// <summary>`Ssh:MaxParallelPerStep` caps how many hosts of one step run at once, below the silo-wide cap.</summary>
