@@ -103,6 +103,7 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<SshOptions>(builder.Configuration.GetSection(SshOptions.Section));
         builder.Services.AddSingleton<SshConnectionPool>();
         builder.Services.AddSingleton<SshExecutor>();
+        builder.Services.AddSingleton<ScpRelay>();
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<SubtaskStore>();

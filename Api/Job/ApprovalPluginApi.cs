@@ -48,7 +48,7 @@ public static class ApprovalPluginApi
             StepValues.Approval, Uuid.New(), input.Text("name")!, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
             int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
             string.Empty,
-            new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"));
-        return await PluginTaskStarter.StartAsync(grains, Caller.Required(context), access.TreeId, "RUN PLUGIN APPROVAL", step, TaskApi.Variables(input), failFast: false);
+            Approval: new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"));
+        return await PluginTasks.StartAsync(context, grains, access.TreeId, step, input, "RUN PLUGIN APPROVAL");
     }
 }

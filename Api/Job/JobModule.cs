@@ -13,6 +13,7 @@ public static class JobModule
         job.MapJobDefinitionApis();
         job.MapJobResourceApis(open);
         job.MapTaskApi();
+        job.MapScpPluginApi();
         job.MapSubtaskApi();
         job.MapCrontabApi();
         job.MapSlaveApi(open);

@@ -104,10 +104,17 @@ public static class SubtaskApi
         return changed ? Reply.Ok(1) : Reply.Fail("no update anything:0E0");
     }
 
-    private static object Extended(long id, StepDefinition step) => new
-    {
-        id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        pause = step.Pause, node_type = step.NodeType, node_cont = step.NodeCont, scripts_type = step.ScriptsType,
-        scripts_cont = step.ScriptsCont, scripts_argv = step.ScriptsArgv, deployenv = "always", action = "always", batches = "always",
-    };
+    private static object Extended(long id, StepDefinition step) => step.Scp is { } scp
+        ? new
+        {
+            id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            pause = step.Pause, src_type = scp.SrcType, src = scp.Src, sp = scp.Sp, dst_type = step.NodeType, dst = step.NodeCont, dp = scp.Dp,
+            chown = scp.Chown, chmod = scp.Chmod, deployenv = "always", action = "always", batches = "always",
+        }
+        : new
+        {
+            id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            pause = step.Pause, node_type = step.NodeType, node_cont = step.NodeCont, scripts_type = step.ScriptsType,
+            scripts_cont = step.ScriptsCont, scripts_argv = step.ScriptsArgv, deployenv = "always", action = "always", batches = "always",
+        };
 }

@@ -134,7 +134,7 @@ public static class TaskApi
     private static async Task<IResult> StartJob(string treeid, HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Failure;
+        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).Failure;
         return failure is not null ? Reply.Fail(failure) : await StartJobAsync(treeid, context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
     }
 
@@ -142,7 +142,7 @@ public static class TaskApi
     private static async Task<IResult> StartJobByName(string treeid, HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Failure;
+        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Optional("mutex", PluginTasks.MutexPattern).Failure;
         if (failure is not null)
         {
             return Reply.Fail(failure);
@@ -195,7 +195,7 @@ public static class TaskApi
         }
 
         await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{access.TreeId} JOB:{job.Name} TASK:{taskUuid}");
-        if (!await grains.GetGrain<ITaskGrain>(taskUuid).Start(planned.Definition))
+        if (!await grains.GetGrain<ITaskGrain>(taskUuid).Start(planned.Definition with { Mutex = input.Text("mutex") ?? string.Empty }))
         {
             return Reply.Info("This task has been successfully created");
         }
@@ -249,6 +249,7 @@ public static class TaskApi
             .Required("scripts_cont", "[\\s\\S]")
             .Optional("scripts_argv", "^[^']*$")
             .Optional("timeout", @"^\d+$")
+            .Optional("mutex", PluginTasks.MutexPattern)
             .Failure;
         if (failure is not null)
         {
@@ -265,11 +266,12 @@ public static class TaskApi
             input.Text("scripts_type")!,
             input.Text("scripts_cont")!,
             input.Text("scripts_argv") ?? string.Empty,
-            int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : 60,
+            JobTaskPlanner.Timeout(input.Text("timeout") ?? string.Empty),
             string.Empty);
-        return await PluginTaskStarter.StartAsync(grains, Caller.Required(context), access.TreeId, "RUN PLUGIN CMD", step, Variables(input), failFast: true);
+        return await PluginTasks.StartAsync(context, grains, access.TreeId, step, input, "RUN PLUGIN CMD");
     }
 
+    /// <summary>A start request's `variable` object as text values.</summary>
     internal static Dictionary<string, string> Variables(RequestParams input)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);

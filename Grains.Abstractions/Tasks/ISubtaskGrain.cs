@@ -18,7 +18,7 @@ public interface ISubtaskGrain : IGrainWithStringKey
     Task<SubtaskView?> Get();
 }
 
-/// <summary>What a step needs to run: its hosts (already resolved and checked) and the command for them.</summary>
+/// <summary>What a step needs to run: its hosts (already resolved and checked) and the command for them, or the copy to make on them.</summary>
 [GenerateSerializer, Immutable, Alias("openc3.SubtaskStart")]
 public sealed record SubtaskStart(
     [property: Id(0)] string TaskUuid,
@@ -30,7 +30,8 @@ public sealed record SubtaskStart(
     [property: Id(6)] string CommandText,
     [property: Id(7)] string Stdin,
     [property: Id(8)] string KillText,
-    [property: Id(9)] bool FailFast);
+    [property: Id(9)] bool FailFast,
+    [property: Id(10)] CopyPlan? Copy = null);
 
 [GenerateSerializer, Immutable, Alias("openc3.SubtaskView")]
 public sealed record SubtaskView(

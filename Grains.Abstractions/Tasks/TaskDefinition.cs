@@ -15,7 +15,10 @@ public sealed record TaskDefinition(
     [property: Id(9)] IReadOnlyList<StepDefinition> Steps,
     [property: Id(10)] bool FailFast);
 
-/// <summary>One cmd step as stored for the run (scripts already decoded).</summary>
+/// <summary>
+/// One step as stored for the run. cmd: scripts already decoded. scp: the destination hosts are
+/// <see cref="NodeType"/>/<see cref="NodeCont"/>, the rest of the copy is <see cref="Scp"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("openc3.StepDefinition")]
 public sealed record StepDefinition(
     [property: Id(0)] string Type,
@@ -29,4 +32,5 @@ public sealed record StepDefinition(
     [property: Id(8)] string ScriptsArgv,
     [property: Id(9)] int Timeout,
     [property: Id(10)] string Pause,
+    [property: Id(11)] ScpStepPlan? Scp = null,
     [property: Id(12)] ApprovalStepPlan? Approval = null);

@@ -4,8 +4,8 @@ namespace OpenC3.Grains.Execution;
 
 /// <summary>
 /// The summary upstream prints at the end of a step's log: hosts with identical output grouped
-/// under one heading (green when they succeeded, red otherwise), then the failed hosts, then the
-/// step status. ANSI colours, as upstream; the live log turns them into HTML.
+/// under one heading in upstream's node range notation (green when they succeeded, red otherwise),
+/// then the failed hosts, then the step status. ANSI colours, as upstream; the live log turns them into HTML.
 /// </summary>
 public static class ResultBlock
 {
@@ -26,7 +26,7 @@ public static class ResultBlock
         {
             var hosts = group.Select(r => r.Host).Order(StringComparer.Ordinal).ToList();
             text.Append(new string('=', 68)).Append('\n');
-            text.Append(string.Join(',', hosts)).Append('[').Append(hosts.Count).Append("]:\n");
+            text.Append(NodeRange.Format(hosts)).Append('[').Append(hosts.Count).Append("]:\n");
             text.Append(group.Key.Succeeded ? Green : Red).Append(group.Key.Text.TrimEnd('\n')).Append(Reset).Append('\n');
         }
 

@@ -74,7 +74,8 @@ public static partial class ScriptCommand
         return $"for p in $(pgrep -f '/tmp/openc3[.]{tag}[.]'); do {sudo}kill -KILL -- -\"$(ps -o pgid= -p \"$p\" | tr -d ' ')\" 2>/dev/null; done; true";
     }
 
-    private static string SudoPrefix(string runAs, string login)
+    /// <summary>`sudo -n -u &lt;user&gt; ` when the step's user is not the SSH login, else nothing.</summary>
+    internal static string SudoPrefix(string runAs, string login)
     {
         if (string.IsNullOrEmpty(runAs) || runAs == login)
         {

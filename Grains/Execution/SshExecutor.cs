@@ -19,24 +19,31 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
     /// <param name="onCancel">A command to run on a fresh channel when the run is cancelled or times out (e.g. <see cref="ScriptCommand.Kill"/>).</param>
     public async Task<RemoteResult> RunAsync(RemoteCommand command, Func<string, Task>? onOutput = null, string? onCancel = null, CancellationToken cancellationToken = default)
     {
-        var output = new OutputBuffer(options.Value.MaxOutputBytes);
+        using var slot = await SlotAsync(cancellationToken);
+        if (slot is null)
+        {
+            return new RemoteResult(command.Host, null, string.Empty, "cancelled before start");
+        }
+
+        return await RunLeasedAsync(command, new OutputBuffer(options.Value.MaxOutputBytes), onOutput, onCancel, cancellationToken);
+    }
+
+    /// <summary>
+    /// One of the <see cref="SshOptions.MaxParallel"/> slots for remote work (commands and copies share
+    /// them); disposing it gives it back. Null when cancelled while waiting.
+    /// </summary>
+    public async Task<IDisposable?> SlotAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await parallel.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            return new RemoteResult(command.Host, null, string.Empty, "cancelled before start");
+            return null;
         }
 
-        try
-        {
-            return await RunLeasedAsync(command, output, onOutput, onCancel, cancellationToken);
-        }
-        finally
-        {
-            parallel.Release();
-        }
+        return new Slot(parallel);
     }
 
     private async Task<RemoteResult> RunLeasedAsync(RemoteCommand command, OutputBuffer output, Func<string, Task>? onOutput, string? onCancel, CancellationToken cancellationToken)
@@ -88,7 +95,8 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         }
     }
 
-    private static async Task PumpAsync(Stream stream, OutputBuffer output, Func<string, Task>? onOutput)
+    /// <summary>Reads a command's stdout or stderr as text into <paramref name="output"/>, passing on what was kept.</summary>
+    internal static async Task PumpAsync(Stream stream, OutputBuffer output, Func<string, Task>? onOutput)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var buffer = new char[8192];
@@ -129,7 +137,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         }
     }
 
-    private static string ConnectFailure(Exception error) => error switch
+    internal static string ConnectFailure(Exception error) => error switch
     {
         SshAuthenticationException auth => $"auth fail: {auth.Message}",
         SshConnectionException connection when connection.Message.Contains("host key", StringComparison.OrdinalIgnoreCase) => $"host key rejected: {connection.Message}",
@@ -137,4 +145,17 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         OperationCanceledException or SshOperationTimeoutException => "connect timeout",
         _ => $"connect fail: {error.Message}",
     };
+
+    private sealed class Slot(SemaphoreSlim parallel) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                parallel.Release();
+            }
+        }
+    }
 }

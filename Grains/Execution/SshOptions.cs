@@ -18,6 +18,9 @@ public sealed class SshOptions
     /// <summary>Commands running at once across all steps of this silo.</summary>
     public int MaxParallel { get; set; } = 200;
 
+    /// <summary>Hosts of one step running at once (0: only <see cref="MaxParallel"/> applies), so one wide step cannot take every slot.</summary>
+    public int MaxParallelPerStep { get; set; }
+
     /// <summary>Channels per pooled connection; keep at or below the server's `MaxSessions` (10 by default).</summary>
     public int MaxSessionsPerConnection { get; set; } = 8;
 

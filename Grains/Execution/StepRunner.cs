@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Tasks;
 using OpenC3.Grains.Logs;
 
@@ -10,7 +11,7 @@ namespace OpenC3.Grains.Execution;
 /// the step's log and reporting each host back to its subtask grain. It also remembers which runs
 /// are alive here, so a re-activated grain can tell "still running" from "lost in a crash".
 /// </summary>
-public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactory grains, ILogger<StepRunner> logger)
+public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter log, IGrainFactory grains, IOptions<SshOptions> options, ILogger<StepRunner> logger)
 {
     /// <summary>Output kept per host for the step's result block; the full output is in the log.</summary>
     public const int ResultOutputBytes = 16 * 1024;
@@ -25,16 +26,20 @@ public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactor
         runs[subtaskKey] = cancel;
         logger.LogInformation("Running step {Subtask} attempt {Attempt} on {Hosts} host(s)", subtaskKey, attempt, hosts.Count);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
+        IHostWork work = start.Copy is { } copy ? new CopyWork(relay, copy, start.Step.User) : new CommandWork(executor, start);
+        var perStep = options.Value.MaxParallelPerStep;
+        var limit = new SemaphoreSlim(perStep > 0 ? perStep : hosts.Count + 1);
         _ = Task.Run(async () =>
         {
             try
             {
-                await Task.WhenAll(hosts.Select(host => RunHostAsync(subtaskKey, logUuid, attempt, host, start, timeout, cancel.Token)));
+                await Task.WhenAll(hosts.Select(host => RunHostAsync(subtaskKey, logUuid, attempt, host, work, limit, timeout, cancel.Token)));
             }
             finally
             {
                 runs.TryRemove(new KeyValuePair<string, CancellationTokenSource>(subtaskKey, cancel));
                 cancel.Dispose();
+                limit.Dispose();
             }
         });
     }
@@ -47,20 +52,33 @@ public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactor
         }
     }
 
-    private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, SubtaskStart start, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="limit">The step's own cap on hosts at once (<see cref="SshOptions.MaxParallelPerStep"/>), below the silo-wide one.</param>
+    private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, IHostWork work, SemaphoreSlim limit, TimeSpan timeout, CancellationToken cancellationToken)
     {
         RemoteResult result;
         try
         {
-            result = await executor.RunAsync(
-                new RemoteCommand(host, start.CommandText, start.Stdin, timeout),
-                chunk =>
-                {
-                    log.Append(logUuid, Prefix(host, chunk));
-                    return Task.CompletedTask;
-                },
-                start.KillText,
-                cancellationToken);
+            await limit.WaitAsync(cancellationToken);
+            try
+            {
+                result = await work.RunAsync(
+                    host,
+                    timeout,
+                    chunk =>
+                    {
+                        log.Append(logUuid, Prefix(host, chunk));
+                        return Task.CompletedTask;
+                    },
+                    cancellationToken);
+            }
+            finally
+            {
+                limit.Release();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            result = new RemoteResult(host, null, string.Empty, "cancelled before start");
         }
         catch (Exception error)
         {

@@ -57,9 +57,17 @@ public sealed partial class SubtaskGrain(
 
         state.State.Start = start;
         state.State.StartedAt = clock.GetUtcNow();
+        log.Append(LogUuid, $"[openc3] step {start.Step.Name}: {start.Hosts.Count} host(s), timeout {start.Step.Timeout} s\n");
+        if (start.Copy is { Skip: { } skip })
+        {
+            state.State.Machine = SubtaskMachine.Skip(SubtaskMachineState.Initial(start.FailFast), skip);
+            log.Append(LogUuid, $"[openc3] {skip}\n");
+            await AfterTransitionAsync([]);
+            return;
+        }
+
         var (machine, effects) = SubtaskMachine.Start(SubtaskMachineState.Initial(start.FailFast), start.Hosts, start.Rejection);
         state.State.Machine = machine;
-        log.Append(LogUuid, $"[openc3] step {start.Step.Name}: {start.Hosts.Count} host(s), timeout {start.Step.Timeout} s\n");
         if (start.Rejection is not null)
         {
             log.Append(LogUuid, $"ERROR: {start.Rejection}\n");
@@ -161,7 +169,7 @@ public sealed partial class SubtaskGrain(
             switch (effect)
             {
                 case SubtaskEffect.RunHosts run:
-                    runner.Run(Key, LogUuid, run.Attempt, run.Hosts, state.State.Start!);
+                    runner.Run(Key, LogUuid, run.Attempt, run.Hosts, WithCopiedHostsAsSources(state.State.Start!));
                     break;
                 case SubtaskEffect.CancelRunning:
                     runner.Cancel(Key);
@@ -173,6 +181,21 @@ public sealed partial class SubtaskGrain(
         {
             await NotifyTaskAsync();
         }
+    }
+
+    /// <summary>
+    /// Upstream: when an scp step copies a path to the same path, a retry may also read from the
+    /// destinations that already have the copy.
+    /// </summary>
+    private SubtaskStart WithCopiedHostsAsSources(SubtaskStart start)
+    {
+        if (start.Copy is not { SamePath: true, FromFileServer: false } copy)
+        {
+            return start;
+        }
+
+        var copied = state.State.Machine.Hosts.Where(h => h.Status == HostStatus.Success).Select(h => h.Host);
+        return start with { Copy = copy with { SourceHosts = copy.SourceHosts.Concat(copied).Distinct(StringComparer.Ordinal).ToList() } };
     }
 
     /// <summary>

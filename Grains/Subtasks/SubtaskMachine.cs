@@ -55,6 +55,10 @@ public static class SubtaskMachine
         return (state with { Status = SubtaskStatus.Running, Hosts = runs, Attempt = 1 }, [new SubtaskEffect.RunHosts(distinct, 1)]);
     }
 
+    /// <summary>The step has nothing to do (e.g. an scp of a rollback marker): it ends `ignore` and its task goes on.</summary>
+    public static SubtaskMachineState Skip(SubtaskMachineState state, string reason) =>
+        state.Status is null ? state with { Status = SubtaskStatus.Ignore, Reason = reason } : state;
+
     public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) HostFinished(SubtaskMachineState state, string host, int attempt, int? exitCode, string? reason)
     {
         var index = state.Hosts.FindIndex(h => h.Host == host);

@@ -19,48 +19,65 @@ public static class JobTaskPlanner
         var steps = new List<StepDefinition>();
         foreach (var step in job.Steps)
         {
-            if (step is ApprovalStep approval)
+            (StepDefinition? Step, string? Error) planned;
+            switch (step)
             {
-                steps.Add(ApprovalStepPlanner.Snapshot(approval));
-                continue;
+                case CmdStep cmd:
+                    planned = await CmdAsync(grains, treeId, cmd);
+                    break;
+                case ScpStep scp:
+                    planned = await ScpStepSnapshot.PlanAsync(grains, treeId, scp);
+                    break;
+                case ApprovalStep approval:
+                    planned = (ApprovalStepPlanner.Snapshot(approval), null);
+                    break;
+                default:
+                    planned = (null, $"{step.PluginType} steps cannot run");
+                    break;
             }
 
-            if (step is not CmdStep cmd)
+            if (planned.Step is null)
             {
-                return new Planned(null, $"step {step.Name}: {step.PluginType} steps cannot run yet (only cmd)");
+                return new Planned(null, $"step {step.Name}: {planned.Error}");
             }
 
-            var (hosts, nodeType, nodeError) = await NodesAsync(grains, treeId, cmd);
-            if (nodeError is not null)
-            {
-                return new Planned(null, $"step {step.Name}: {nodeError}");
-            }
-
-            var (scriptType, script, scriptError) = await ScriptAsync(grains, treeId, cmd);
-            if (scriptError is not null)
-            {
-                return new Planned(null, $"step {step.Name}: {scriptError}");
-            }
-
-            steps.Add(new StepDefinition(
-                "cmd", cmd.Uuid, cmd.Name, cmd.User, nodeType, hosts, scriptType, script, cmd.ScriptsArgv,
-                int.TryParse(cmd.Timeout, out var timeout) && timeout > 0 ? timeout : 60, cmd.Pause));
+            steps.Add(planned.Step);
         }
 
-        var exit = variables.GetValueOrDefault("_exit_") is { Length: > 0 } fromTask ? fromTask : defaults.GetValueOrDefault("_exit_", string.Empty);
-        var failFast = exit is "1" or "true" or "cmd";
+        var failFast = FailFastRule.Applies(StepValues.Cmd, variables, defaults);
         return new Planned(new TaskDefinition(treeId, job.Name, user, callType, "jobs", job.Uuid, string.Empty, variables, defaults, steps, failFast), null);
     }
 
-    private static async Task<(string Hosts, string NodeType, string? Error)> NodesAsync(IGrainFactory grains, long treeId, CmdStep cmd)
+    /// <summary>A step's hosts: `group` resolved into the group's hosts (then `builtin`), other node types as they are.</summary>
+    public static async Task<(string Hosts, string NodeType, string? Error)> NodesAsync(IGrainFactory grains, long treeId, string nodeType, string nodeCont)
     {
-        if (cmd.NodeType != "group")
+        if (nodeType != StepValues.Group)
         {
-            return (cmd.NodeCont, cmd.NodeType, null);
+            return (nodeCont, nodeType, null);
         }
 
-        var nodes = long.TryParse(cmd.NodeCont, out var groupId) ? await grains.GetGrain<INodeGroupsGrain>(0).Nodes(treeId, groupId) : null;
-        return nodes is null ? (string.Empty, "builtin", $"node group {cmd.NodeCont} not found") : (string.Join(',', nodes), "builtin", null);
+        var nodes = long.TryParse(nodeCont, out var groupId) ? await grains.GetGrain<INodeGroupsGrain>(0).Nodes(treeId, groupId) : null;
+        return nodes is null ? (string.Empty, StepValues.Builtin, $"node group {nodeCont} not found") : (string.Join(',', nodes), StepValues.Builtin, null);
+    }
+
+    /// <summary>Upstream's step timeout: the step's digits, else 60 seconds.</summary>
+    public static int Timeout(string timeout) => int.TryParse(timeout, out var seconds) && seconds > 0 ? seconds : 60;
+
+    private static async Task<(StepDefinition? Step, string? Error)> CmdAsync(IGrainFactory grains, long treeId, CmdStep cmd)
+    {
+        var (hosts, nodeType, nodeError) = await NodesAsync(grains, treeId, cmd.NodeType, cmd.NodeCont);
+        if (nodeError is not null)
+        {
+            return (null, nodeError);
+        }
+
+        var (scriptType, script, scriptError) = await ScriptAsync(grains, treeId, cmd);
+        if (scriptError is not null)
+        {
+            return (null, scriptError);
+        }
+
+        return (new StepDefinition(StepValues.Cmd, cmd.Uuid, cmd.Name, cmd.User, nodeType, hosts, scriptType, script, cmd.ScriptsArgv, Timeout(cmd.Timeout), cmd.Pause), null);
     }
 
     private static async Task<(string Type, string Script, string? Error)> ScriptAsync(IGrainFactory grains, long treeId, CmdStep cmd)

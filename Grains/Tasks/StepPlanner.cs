@@ -5,19 +5,33 @@ namespace OpenC3.Grains.Tasks;
 
 /// <summary>
 /// Turns a step of a task into what its subtask runs: hosts from the node list (variables
-/// substituted), the script command with quoted arguments and `wk_*` environment, or the reason the
-/// step cannot run (`variable undef:…`).
+/// substituted), and for cmd the script command with quoted arguments and `wk_*` environment (scp:
+/// <see cref="ScpStepPlanner"/>), or the reason the step cannot run (`variable undef:…`).
 /// </summary>
 public static class StepPlanner
 {
     public sealed record Plan(SubtaskStart? Start, string? Error);
 
-    public static Plan Build(string taskUuid, int index, TaskDefinition task, string sshLogin)
+    public static Plan Build(string taskUuid, int index, TaskDefinition task, string sshLogin) => task.Steps[index].Type switch
     {
-        var step = task.Steps[index];
-        var nodes = step.NodeType == "variable"
+        "scp" => ScpStepPlanner.Build(taskUuid, index, task),
+        _ => Command(taskUuid, index, task, sshLogin),
+    };
+
+    /// <summary>The step's node list with variables substituted (only for node type `variable`, as upstream).</summary>
+    public static VariableSubstitution.Outcome Nodes(StepDefinition step, TaskDefinition task) =>
+        step.NodeType == "variable"
             ? VariableSubstitution.Apply(step.NodeCont, task.Variables, task.JobDefaults, quote: false)
             : new VariableSubstitution.Outcome(step.NodeCont, []);
+
+    /// <summary>A host list (CSV) as distinct host names.</summary>
+    public static List<string> Hosts(string csv) =>
+        csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+
+    private static Plan Command(string taskUuid, int index, TaskDefinition task, string sshLogin)
+    {
+        var step = task.Steps[index];
+        var nodes = Nodes(step, task);
         var argv = VariableSubstitution.Apply(step.ScriptsArgv, task.Variables, task.JobDefaults, quote: true);
         var undefined = nodes.Error ?? argv.Error;
         if (undefined is not null)
@@ -32,7 +46,7 @@ public static class StepPlanner
         }
 
         environment["wk_treeid"] = task.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var hosts = nodes.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var hosts = Hosts(nodes.Text);
         var tag = taskUuid + step.Uuid;
         if (!ScriptCommand.Interpreters.ContainsKey(step.ScriptsType))
         {

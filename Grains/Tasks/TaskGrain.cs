@@ -38,6 +38,13 @@ public sealed class TaskGrain(
         log.Append(Uuid, $"[openc3] task {Uuid} ({definition.JobType} {definition.Name}) started by {definition.User}\n");
         await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
+        if (MutexKey is { } mutex && await GrainFactory.GetGrain<IMutexGrain>(mutex).Acquire(Uuid) is { } holder)
+        {
+            log.Append(Uuid, $"[openc3] mutex {definition.Mutex} is held by task {holder}\n");
+            await ApplyAsync(TaskMachine.Refuse(state.State.Machine, $"task mutex from: {holder}"));
+            return true;
+        }
+
         await ApplyAsync(TaskMachine.Start(state.State.Machine));
         return true;
     }
@@ -159,6 +166,11 @@ public sealed class TaskGrain(
                     log.Append(Uuid, $"[openc3] task {finished.Status}{(state.State.Machine.Reason is { } why ? $": {why}" : string.Empty)}\n");
                     await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
                     await StopWatchdogAsync();
+                    if (MutexKey is { } mutex)
+                    {
+                        await GrainFactory.GetGrain<IMutexGrain>(mutex).Release(Uuid);
+                    }
+
                     break;
             }
         }
@@ -169,7 +181,7 @@ public sealed class TaskGrain(
         var definition = state.State.Definition!;
         var plan = definition.Steps[index].Approval is not null
             ? await ApprovalStepPlanner.PlanAsync(GrainFactory, Uuid, index, definition)
-            : StepPlanner.Build(Uuid, index, definition, ssh.Value.User);
+            : await ScpStepPlanner.WithStoredFileAsync(StepPlanner.Build(Uuid, index, definition, ssh.Value.User), GrainFactory);
         if (plan.Start is null)
         {
             log.Append(Uuid, $"[openc3] {plan.Error}\n");
@@ -177,7 +189,8 @@ public sealed class TaskGrain(
             return;
         }
 
-        var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, plan.Start.Hosts) };
+        // An scp step's source hosts must be on the tree node as well as its destinations.
+        var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, [.. plan.Start.Hosts, .. plan.Start.Copy?.SourceHosts ?? []]) };
         await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).Start(start);
     }
 
@@ -194,9 +207,13 @@ public sealed class TaskGrain(
 
         var machines = await GrainFactory.GetGrain<Abstractions.Catalog.INodeInventoryGrain>(0).Machines(projectId);
         var known = machines.SelectMany(m => new[] { m.Name, m.InIp, m.ExIp }).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var offenders = hosts.Where(h => !known.Contains(h)).ToList();
+        var offenders = hosts.Where(h => !known.Contains(h)).Distinct(StringComparer.Ordinal).ToList();
         return offenders.Count == 0 ? null : $"the node not on tree: {string.Join(',', offenders)}";
     }
+
+    /// <summary>The mutex grain of this task, when it has a mutex (upstream only honours alphanumeric names).</summary>
+    private string? MutexKey =>
+        state.State.Definition is { Mutex: { Length: > 0 } name } definition && name.All(char.IsAsciiLetterOrDigit) ? $"{definition.ProjectId}:{name}" : null;
 
     private string SubtaskKey(int index) => $"{Uuid}:{state.State.Definition!.Steps[index].Uuid}";
 

@@ -65,12 +65,12 @@ public sealed class ExecutionTextTests
                 new RemoteResult("h4", null, "", "connect fail: refused"),
             ],
             "decision");
-        Assert.Contains("h1,h2[2]:", block, StringComparison.Ordinal);
+        Assert.Contains("h{1~2}[2]:", block, StringComparison.Ordinal);
         Assert.Contains("h3[1]:", block, StringComparison.Ordinal);
         Assert.Contains("--- connect fail: refused", block, StringComparison.Ordinal);
         Assert.Contains("failed: h3,h4\n", block, StringComparison.Ordinal);
         Assert.EndsWith("substatus = decision\n", block, StringComparison.Ordinal);
-        Assert.True(block.IndexOf("h1,h2", StringComparison.Ordinal) < block.IndexOf("h3[1]", StringComparison.Ordinal), "successes first");
+        Assert.True(block.IndexOf("h{1~2}", StringComparison.Ordinal) < block.IndexOf("h3[1]", StringComparison.Ordinal), "successes first");
     }
 
     [Fact]

@@ -1,29 +1,26 @@
 using OpenC3.IntegrationTests.Embedded;
-using OpenC3.TestSupport;
+using OpenC3.IntegrationTests.Execution;
 
 namespace OpenC3.IntegrationTests.Approvals;
 
 /// <summary>The embedded product with the sshd farm (approval steps are followed by cmd steps), a site address for links, and a low guess limit.</summary>
-public class ApprovalProduct : EmbeddedProduct
+public sealed class ApprovalProduct : EmbeddedProduct
 {
     public const string SiteAddress = "https://c3.example.test";
     public const int GuessLimit = 4;
 
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+    public static IEnumerable<KeyValuePair<string, string>> ApprovalSettings =>
     [
-        new("Ssh:User", TestServers.SshUser),
-        new("Ssh:KeyFile", TestServers.SshKeyFile),
-        new("Ssh:Port", TestServers.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        .. ExecutionProduct.SshSettings,
         new("Connector:SiteAddress", SiteAddress),
         new("Approval:GuessLimit", GuessLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => ApprovalSettings;
 }
 
-public sealed class MariaDbApprovalProduct : ApprovalProduct
+/// <summary>The same on MariaDB storage.</summary>
+public sealed class MariaDbApprovalProduct : MariaDbEmbeddedProduct
 {
-    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
-    {
-        ["Storage:Provider"] = "mysql",
-        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
-    };
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => ApprovalProduct.ApprovalSettings;
 }

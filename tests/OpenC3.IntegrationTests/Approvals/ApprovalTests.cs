@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using OpenC3.IntegrationTests.Embedded;
+using OpenC3.IntegrationTests.Execution;
 using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
 
@@ -11,7 +12,7 @@ namespace OpenC3.IntegrationTests.Approvals;
 /// Approval steps through the API, as approvers and callers see them: jobs with an approval step and
 /// a cmd step on the sshd farm, the login and no-login approval routes, and `plugin_approval`.
 /// </summary>
-public abstract class ApprovalTests(ApprovalProduct product)
+public abstract class ApprovalTests(EmbeddedProduct product)
 {
     private const string J = "/api/job";
 
@@ -337,7 +338,7 @@ public abstract class ApprovalTests(ApprovalProduct product)
         Eventually.WaitAsync(() => TaskAsync(app, task), t => t.Text("status") == status, TimeSpan.FromSeconds(90), $"task {task} to be {status}");
 
     private Task<string> StepLogAsync(string task, JsonElement step, string until) =>
-        TaskLogSocket.ReadUntilAsync(product.BaseUrl, EmbeddedProduct.AppName, EmbeddedProduct.AppKey, task + step.Text("uuid") + "approval", until);
+        LiveLog.ReadAsync(product.BaseUrl, task + step.Text("uuid") + "approval", until);
 
     /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x address is this machine), to stand for another client address.</summary>
     private HttpClient ClientFrom(IPAddress source) => new(new SocketsHttpHandler

@@ -93,7 +93,7 @@ public class EmbeddedProduct : IAsyncLifetime
 }
 
 /// <summary>The same single process on the cluster profile's storage: MariaDB for state, reminders, membership and tables.</summary>
-public sealed class MariaDbEmbeddedProduct : EmbeddedProduct
+public class MariaDbEmbeddedProduct : EmbeddedProduct
 {
     protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
     {

@@ -231,13 +231,11 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
             TimeSpan.FromSeconds(90),
             $"task {uuid} to finish");
 
-    private Task<string> ReadLogAsync(string logUuid, string until) =>
-        TaskLogSocket.ReadUntilAsync(product.BaseUrl, EmbeddedProduct.AppName, EmbeddedProduct.AppKey, logUuid, until);
+    private Task<string> ReadLogAsync(string logUuid, string until) => LiveLog.ReadAsync(product.BaseUrl, logUuid, until);
 
-    private Task<ClientWebSocket> ConnectLogAsync(string logUuid) =>
-        TaskLogSocket.ConnectAsync(product.BaseUrl, EmbeddedProduct.AppName, EmbeddedProduct.AppKey, logUuid);
+    private Task<ClientWebSocket> ConnectLogAsync(string logUuid) => LiveLog.ConnectAsync(product.BaseUrl, logUuid);
 
-    private static Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) => TaskLogSocket.ReceiveAsync(socket, cancellationToken);
+    private static Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken) => LiveLog.ReceiveAsync(socket, cancellationToken);
 
     private static int CountProcesses(string commandLine)
     {

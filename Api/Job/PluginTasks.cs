@@ -1,0 +1,30 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Tasks;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>
+/// Starts an ad-hoc plugin task (`/task/:treeid/plugin_cmd|plugin_scp`): one step, failing at its first
+/// failed host (no decisions), answered with upstream's `{slave, uuid, loguuid}`.
+/// </summary>
+public static class PluginTasks
+{
+    /// <summary>An optional `mutex` (upstream only takes one from crontabs): one unfinished task per node and name.</summary>
+    public const string MutexPattern = "^[a-zA-Z0-9]*$";
+
+    public static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains, long treeId, StepDefinition step, RequestParams input, string auditTitle)
+    {
+        var caller = Caller.Required(context);
+        var taskUuid = Uuid.New();
+        var definition = new TaskDefinition(
+            treeId, step.Name, caller.User, caller.IsApp ? "api" : "page", $"plugin_{step.Type}", step.Uuid, input.Text("mutex") ?? string.Empty,
+            TaskApi.Variables(input), new Dictionary<string, string>(), [step], FailFast: true);
+
+        await AuditTrail.RecordAsync(grains, caller, auditTitle, $"TREEID:{treeId} NAME:{step.Name} TASK:{taskUuid}");
+        var task = grains.GetGrain<ITaskGrain>(taskUuid);
+        await task.Start(definition);
+        var view = await task.Get();
+        return Reply.Ok(new { slave = view?.Slave, uuid = taskUuid, loguuid = taskUuid + step.Uuid + step.Type });
+    }
+}

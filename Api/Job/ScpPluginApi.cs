@@ -1,0 +1,117 @@
+using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Tasks;
+
+namespace OpenC3.Api.Job;
+
+/// <summary>
+/// `POST /task/:treeid/plugin_scp`: copy a path of source hosts, or a file of the node's file server, to
+/// destination hosts as a one-step task (jobtype `plugin_scp`, log id suffix `scp`). Validated as upstream;
+/// a CI source and a file server destination need parts this product does not have and are refused.
+/// </summary>
+public static class ScpPluginApi
+{
+    private const string HostsPattern = @"^[a-zA-Z0-9\.,\-]+$";
+    private const string DigitsPattern = @"^\d+$";
+
+    public static RouteGroupBuilder MapScpPluginApi(this RouteGroupBuilder job)
+    {
+        job.MapPost("/task/{treeid}/plugin_scp", StartCopy);
+        return job;
+    }
+
+    private static async Task<IResult> StartCopy(string treeid, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobWrite);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var input = await RequestParams.ReadAsync(context.Request);
+        input = Canonical(Canonical(input, "src_type"), "dst_type");
+        var failure = new Check(input)
+            .NoQuote("name", required: true)
+            .Required("user", "^[A-Za-z0-9_]+$")
+            .RequiredIn("src_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver, "ci")
+            .RequiredIn("dst_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver)
+            .Optional("chown", @"^[a-zA-Z0-9\-]+$")
+            .Optional("chmod", DigitsPattern)
+            .Optional("timeout", DigitsPattern)
+            .Optional("mutex", PluginTasks.MutexPattern)
+            .Failure;
+        if (failure is not null)
+        {
+            return Reply.Fail(failure);
+        }
+
+        if (new[] { "sp", "dp" }.FirstOrDefault(field => input.Text(field) is null) is { } missing)
+        {
+            return Reply.Fail($"{missing} undef");
+        }
+
+        var fromFileServer = input.Text("src_type") == StepValues.Fileserver;
+        if (fromFileServer && (input.Text("sp")!.Contains('/') || input.Text("sp")!.Contains('\'')))
+        {
+            return Reply.Fail("sp format error");
+        }
+
+        var hostsError = (fromFileServer ? null : await HostsAsync(grains, access.TreeId, input, "src")) ?? await HostsAsync(grains, access.TreeId, input, "dst");
+        if (hostsError is not null)
+        {
+            return Reply.Fail(hostsError);
+        }
+
+        var step = new ScpStep
+        {
+            Uuid = Uuid.New(),
+            Name = input.Text("name")!,
+            User = input.Text("user")!,
+            SrcType = input.Text("src_type")!,
+            Src = fromFileServer ? string.Empty : input.Text("src")!,
+            Sp = input.Text("sp")!,
+            DstType = input.Text("dst_type")!,
+            Dst = input.Text("dst")!,
+            Dp = input.Text("dp")!,
+            Chown = input.Text("chown") ?? string.Empty,
+            Chmod = input.Text("chmod") ?? string.Empty,
+            ScpDelete = PerlTruth.IsTrue(input, "scp_delete") ? "1" : "0",
+            Timeout = input.Text("timeout") ?? "60",
+        };
+        var planned = await ScpStepSnapshot.PlanAsync(grains, access.TreeId, step);
+        return planned.Step is null
+            ? Reply.Fail(planned.Error!)
+            : await PluginTasks.StartAsync(context, grains, access.TreeId, planned.Step, input, "RUN PLUGIN SCP");
+    }
+
+    /// <summary>Upstream's checks of `src`/`dst` by their type; the error text, or null.</summary>
+    private static async Task<string?> HostsAsync(IGrainFactory grains, long treeId, RequestParams input, string field)
+    {
+        var type = input.Text($"{field}_type");
+        if (type == StepValues.Fileserver)
+        {
+            return $"{field}_type fileserver is not supported here";
+        }
+
+        var pattern = type switch
+        {
+            StepValues.Builtin => HostsPattern,
+            StepValues.Group => DigitsPattern,
+            _ => @"^[a-zA-Z0-9\.,\-_\$]+$",
+        };
+        if (new Check(input).Required(field, pattern).Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var id = input.Text(field)!;
+        return type == StepValues.Group && (TreeIds.TryParse(id) is not { } group || await grains.GetGrain<INodeGroupsGrain>(0).Get(treeId, group) is null)
+            ? $"nodegroup id {id} nofind"
+            : null;
+    }
+
+    /// <summary>The spec spells `builtin` as `buildin`.</summary>
+    private static RequestParams Canonical(RequestParams input, string field) =>
+        input.Text(field) == "buildin" ? input.With(field, StepValues.Builtin) : input;
+}

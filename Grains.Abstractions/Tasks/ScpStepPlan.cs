@@ -1,0 +1,19 @@
+namespace OpenC3.Grains.Abstractions.Tasks;
+
+/// <summary>
+/// What an scp step copies, as snapshotted when its task starts: node groups are already resolved into
+/// host lists, variables are still unsubstituted. The destination hosts are the step's node list.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("openc3.ScpStepPlan")]
+public sealed record ScpStepPlan(
+    [property: Id(0)] string SrcType,
+    [property: Id(1)] string Src,
+    [property: Id(2)] string Sp,
+    [property: Id(3)] string Dp,
+    [property: Id(4)] string Chown,
+    [property: Id(5)] string Chmod,
+    [property: Id(6)] bool Mirror)
+{
+    /// <summary>The source is a file of the tree node's file server (<see cref="Sp"/> is its name), not hosts.</summary>
+    public bool FromFileServer => SrcType == "fileserver";
+}

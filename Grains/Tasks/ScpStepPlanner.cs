@@ -1,0 +1,92 @@
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Execution;
+
+namespace OpenC3.Grains.Tasks;
+
+/// <summary>
+/// Turns an scp step of a task into the copy its subtask makes on each destination host: variables
+/// substituted in src, dst, sp and dp, then upstream's path rules: a source ending in `/` is a
+/// directory and makes dp a directory; a file copied to a dp ending in `/` keeps its name there.
+/// File server names starting `rollback:`, `comeback:` or `backup` are not copied (the step is ignored).
+/// </summary>
+public static class ScpStepPlanner
+{
+    private static readonly string[] MarkerPrefixes = ["rollback:", "comeback:", "backup"];
+
+    public static StepPlanner.Plan Build(string taskUuid, int index, TaskDefinition task)
+    {
+        var step = task.Steps[index];
+        if (step.Scp is not { } scp)
+        {
+            return new StepPlanner.Plan(null, $"step {step.Name}: no copy to make");
+        }
+
+        var src = scp.SrcType == "variable" ? Substitute(scp.Src, task) : new VariableSubstitution.Outcome(scp.Src, []);
+        var dst = StepPlanner.Nodes(step, task);
+        var sp = Substitute(scp.Sp, task);
+        var dp = Substitute(scp.Dp, task);
+        var undefined = new[] { src, dst, sp, dp }.SelectMany(o => o.Undefined).Distinct(StringComparer.Ordinal).ToList();
+        if (undefined.Count > 0)
+        {
+            return new StepPlanner.Plan(null, $"variable undef:{string.Join(',', undefined)}");
+        }
+
+        var copy = Copy(scp, src.Text, sp.Text, dp.Text, out var error);
+        if (copy is null)
+        {
+            return new StepPlanner.Plan(null, error);
+        }
+
+        var failFast = task.JobType != "jobs" || FailFastRule.Applies(StepValues.Scp, task.Variables, task.JobDefaults);
+        var start = new SubtaskStart(taskUuid, index, task.ProjectId, step, StepPlanner.Hosts(dst.Text), Rejection: null, string.Empty, string.Empty, string.Empty, failFast, copy);
+        return new StepPlanner.Plan(start, null);
+    }
+
+    /// <summary>The step with the md5 of its file server file, or upstream's `fileserver null: &lt;name&gt;` when the node has no such file.</summary>
+    public static async Task<StepPlanner.Plan> WithStoredFileAsync(StepPlanner.Plan plan, IGrainFactory grains)
+    {
+        if (plan.Start is not { Copy: { FromFileServer: true, Skip: null } copy } start)
+        {
+            return plan;
+        }
+
+        var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(start.ProjectId, copy.SourcePath);
+        return file is null
+            ? new StepPlanner.Plan(null, $"fileserver null: {copy.SourcePath}")
+            : plan with { Start = start with { Copy = copy with { FileMd5 = file.Md5 } } };
+    }
+
+    private static CopyPlan? Copy(ScpStepPlan scp, string src, string sp, string dp, out string? error)
+    {
+        error = sp.Length == 0 ? "sp undef" : dp.Length == 0 ? "dp undef" : null;
+        error ??= sp.Contains('\n') || (scp.FromFileServer && sp.Contains('/')) ? "sp format error" : dp.Contains('\n') ? "dp format error" : null;
+        var sources = scp.FromFileServer ? [] : StepPlanner.Hosts(src);
+        error ??= !scp.FromFileServer && sources.Count == 0 ? "src null" : null;
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var directory = sp.EndsWith('/');
+        var target = directory && !dp.EndsWith('/') ? dp + "/" : dp;
+        var name = scp.FromFileServer ? sp : BaseName(sp);
+        if (target.EndsWith('/') && !directory)
+        {
+            target += name;
+        }
+
+        var skip = scp.FromFileServer && MarkerPrefixes.Any(p => sp.StartsWith(p, StringComparison.Ordinal)) ? $"{sp} is a rollback or backup marker: nothing to copy" : null;
+        return new CopyPlan(sources, sp, null, target, scp.Chown, scp.Chmod, scp.Mirror, SamePath: sp == dp, skip);
+    }
+
+    /// <summary>As Perl's `basename`: the last path component, ignoring trailing slashes.</summary>
+    private static string BaseName(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
+    }
+
+    private static VariableSubstitution.Outcome Substitute(string text, TaskDefinition task) =>
+        VariableSubstitution.Apply(text, task.Variables, task.JobDefaults, quote: false);
+}

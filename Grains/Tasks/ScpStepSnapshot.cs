@@ -1,0 +1,29 @@
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Abstractions.Tasks;
+
+namespace OpenC3.Grains.Tasks;
+
+/// <summary>
+/// An scp step as a task stores it when it starts: source and destination node groups resolved into
+/// host lists. A CI source needs the CI module, which this product does not have.
+/// </summary>
+public static class ScpStepSnapshot
+{
+    public static async Task<(StepDefinition? Step, string? Error)> PlanAsync(IGrainFactory grains, long treeId, ScpStep scp)
+    {
+        if (scp.SrcType == "ci")
+        {
+            return (null, "src_type ci is not supported (there is no CI module)");
+        }
+
+        var (sources, srcType, srcError) = await JobTaskPlanner.NodesAsync(grains, treeId, scp.SrcType, scp.Src);
+        var (targets, dstType, dstError) = await JobTaskPlanner.NodesAsync(grains, treeId, scp.DstType, scp.Dst);
+        if ((srcError ?? dstError) is { } error)
+        {
+            return (null, error);
+        }
+
+        var copy = new ScpStepPlan(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1");
+        return (new StepDefinition(StepValues.Scp, scp.Uuid, scp.Name, scp.User, dstType, targets, string.Empty, string.Empty, string.Empty, JobTaskPlanner.Timeout(scp.Timeout), scp.Pause, copy), null);
+    }
+}
