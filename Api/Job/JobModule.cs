@@ -1,4 +1,5 @@
 using OpenC3.Api.Infrastructure;
+using OpenC3.Api.Monitor;
 
 namespace OpenC3.Api.Job;
 
@@ -15,6 +16,7 @@ public static class JobModule
         job.MapTaskApi();
         job.MapSubtaskApi();
         job.MapSlaveApi(open);
+        open.MapMonitorApi();
         return app;
     }
 }

@@ -23,6 +23,8 @@ public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactor
     {
         var cancel = new CancellationTokenSource();
         runs[subtaskKey] = cancel;
+        // The background run keeps this scope: every line it logs names the task, step and (below) host.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TaskUuid"] = start.TaskUuid, ["Step"] = start.Step.Name, ["StepUuid"] = start.Step.Uuid });
         logger.LogInformation("Running step {Subtask} attempt {Attempt} on {Hosts} host(s)", subtaskKey, attempt, hosts.Count);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
         _ = Task.Run(async () =>
@@ -49,6 +51,7 @@ public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactor
 
     private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, SubtaskStart start, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Host"] = host });
         RemoteResult result;
         try
         {
@@ -66,6 +69,12 @@ public sealed class StepRunner(SshExecutor executor, LogWriter log, IGrainFactor
         {
             logger.LogError(error, "Unexpected failure running step {Subtask} on {Host}", subtaskKey, host);
             result = new RemoteResult(host, null, string.Empty, $"internal error: {error.GetType().Name}");
+        }
+
+        Diagnostics.OpenC3Metrics.HostFinished(result.ExitCode == 0);
+        if (result.ExitCode != 0)
+        {
+            logger.LogWarning("Host {Host} failed in step {Subtask}: {Reason}", host, subtaskKey, result.Reason ?? $"exit {result.ExitCode}");
         }
 
         var output = result.Output.Length > ResultOutputBytes ? result.Output[..ResultOutputBytes] + OutputBuffer.TruncatedMarker : result.Output;

@@ -35,6 +35,7 @@ public sealed class TaskGrain(
         state.State.StartedAt = clock.GetUtcNow();
         state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
         log.Append(Uuid, $"[openc3] task {Uuid} ({definition.JobType} {definition.Name}) started by {definition.User}\n");
+        Diagnostics.OpenC3Metrics.TaskStarted(definition.JobType, definition.CallType);
         await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
         await ApplyAsync(TaskMachine.Start(state.State.Machine));
@@ -147,6 +148,7 @@ public sealed class TaskGrain(
                     await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(abort.Index)).Abort(abort.Reason);
                     break;
                 case TaskEffect.Finished finished:
+                    Diagnostics.OpenC3Metrics.TaskFinished(finished.Status);
                     log.Append(Uuid, $"[openc3] task {finished.Status}{(state.State.Machine.Reason is { } why ? $": {why}" : string.Empty)}\n");
                     await StopWatchdogAsync();
                     break;
