@@ -7,7 +7,7 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>The embedded product wired to the test sshd farm with the platform key.</summary>
-public sealed class ExecutionProduct : EmbeddedProduct
+public class ExecutionProduct : EmbeddedProduct
 {
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
     [
