@@ -50,9 +50,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<SchemaBootstrapper>();
         builder.Services.AddSingleton<AdminSeeder>();
         builder.Services.AddSingleton(TimeProvider.System);
-        // Notifications leave through the built-in inbox exit until an SMTP or SMS-webhook exit replaces it.
-        builder.Services.AddSingleton<InboxExit>();
-        builder.Services.AddSingleton<IMessageExit>(services => services.GetRequiredService<InboxExit>());
+        builder.AddOpenC3Notifications();
         AddExecution(builder);
         // Registered before UseOrleans so the schema exists before the silo reads membership or state.
         builder.Services.AddHostedService<SchemaHostedService>();

@@ -114,6 +114,8 @@ public sealed class TaskGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        // Hands the current episode over again in case a crash came between persisting it and the hand-over (repeats send nothing).
+        await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
         if (state.State.Definition is null || TaskRunStatus.IsFinal(state.State.Machine.Status))
         {
             await StopWatchdogAsync();
@@ -135,6 +137,7 @@ public sealed class TaskGrain(
             state.State.FinishedAt ??= clock.GetUtcNow();
         }
 
+        state.State.WaitingEpisodes += transition.Effects.Count(e => e is TaskEffect.WaitingEpisode);
         await state.WriteStateAsync();
         await store.SaveAsync(Uuid, state.State);
         foreach (var effect in transition.Effects)
@@ -147,9 +150,13 @@ public sealed class TaskGrain(
                 case TaskEffect.AbortStep abort:
                     await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(abort.Index)).Abort(abort.Reason);
                     break;
+                case TaskEffect.WaitingEpisode:
+                    await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
+                    break;
                 case TaskEffect.Finished finished:
                     Diagnostics.OpenC3Metrics.TaskFinished(finished.Status);
                     log.Append(Uuid, $"[openc3] task {finished.Status}{(state.State.Machine.Reason is { } why ? $": {why}" : string.Empty)}\n");
+                    await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
                     await StopWatchdogAsync();
                     break;
             }

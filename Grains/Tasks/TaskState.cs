@@ -14,4 +14,7 @@ public sealed class TaskState
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>How many times the task entered `waiting`: each episode is notified once.</summary>
+    public int WaitingEpisodes { get; set; }
 }

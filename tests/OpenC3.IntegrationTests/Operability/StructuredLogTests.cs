@@ -7,7 +7,8 @@ namespace OpenC3.IntegrationTests.Operability;
 
 /// <summary>
 /// JSON console logs (`Logging:Console:FormatterName=json`, scopes on) carry the task, step and host of the
-/// execution path, and the product's whole output at Debug never contains a secret it was given or made.
+/// execution path, and the product's whole output at Debug never contains a secret it was given or made
+/// (passwords, app key, session cookies, upload token, SMTP password).
 /// </summary>
 public sealed class StructuredLogTests(JsonLogProduct product) : IClassFixture<JsonLogProduct>
 {
@@ -60,6 +61,12 @@ public sealed class StructuredLogTests(JsonLogProduct product) : IClassFixture<J
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/job/fileserver/0/upload") { Content = upload };
         request.Headers.Add("token", token);
         Assert.True((await ApiClient.ReadAsync(await guesser.Http.SendAsync(request))).GetProperty("stat").GetBoolean());
+
+        secrets.Add(JsonLogProduct.SmtpPassword);
+        var mailed = await app.PostAsync("/api/connector/connectorx/notify", new { data = new object[] { new { type = "email", to = new[] { "ops-check@mail.test" }, title = "log check", content = "secrets stay out of logs" } } });
+        Assert.True(mailed.GetProperty("stat").GetBoolean(), mailed.ToString());
+        await Eventually.WaitAsync(() => Task.FromResult(product.Smtp.Logins.Count), n => n > 0, TimeSpan.FromSeconds(30), "the mail exit to log in to SMTP");
+        Assert.Contains((JsonLogProduct.SmtpUser, JsonLogProduct.SmtpPassword), product.Smtp.Logins);
 
         var log = product.Process.Log;
         Assert.Contains("\"Category\":\"Microsoft.AspNetCore.Routing", log, StringComparison.Ordinal);
