@@ -44,8 +44,12 @@ public static class DocumentedFields
         ["POST /api/job/subtask/{treeid}"] = Control(Decisions),
         ["PUT /api/job/subtask/{treeid}"] = Control(["next", "running"]),
         ["POST /api/job/project/{treeid}"] = [Body("status", true, ["active", "inactive"])],
-        ["POST /api/job/variable/{treeid}"] = [Body("env", false, ["test", "online"])],
-        ["POST /api/job/scripts/{treeid}"] = [Body("name", true), Body("type", true, ["shell", "perl", "python", "php", "buildin", "auto"]), Body("cont", true)],
+        ["GET /api/job/variable/{treeid}/{jobuuid}"] =
+        [
+            Query("env", ["test", "online"]), Query("empty", pattern: @"^\d+$", description: "only variables without a value when set"),
+            Query("exclude", pattern: "^[a-zA-Z0-9,_]+$", description: "names to leave out, comma separated"),
+        ],
+        ["POST /api/job/scripts/{treeid}"] = [Body("name", true), Body("type", true, ["shell", "perl", "python", "php", "buildin", "auto"]), Body("cont", false)],
         ["POST /api/job/jobs/{treeid}"] = JobBody(),
         ["POST /api/job/jobs/{treeid}/{jobuuid}"] = JobBody(),
         ["POST /api/job/fileserver/{treeid}/upload"] = [Query("checkmd5", pattern: "^[a-fA-F0-9]{32}$", description: "md5 every uploaded file must have; header `token` authorizes")],
@@ -73,7 +77,7 @@ public static class DocumentedFields
     /// <summary>A job and its steps (`data`: cmd, scp and approval steps, in order).</summary>
     private static DocumentedField[] JobBody() =>
     [
-        Body("name", true),
+        Body("name", true), Body("permanent", false), Body("mon_ids", false), Body("mon_status", false),
         Body("data", true, type: JsonSchemaType.Array) with { Items = StepFields() },
     ];
 
