@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenC3.Grains.Connector;
+using OpenC3.Grains.Crontabs;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Files;
 using OpenC3.Grains.Logs;
@@ -89,6 +90,7 @@ public static class OpenC3HostingExtensions
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             }
 
+            silo.AddStartupTask<CrontabActivation>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
         });
@@ -104,6 +106,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<SubtaskStore>();
         builder.Services.AddSingleton<VersionVariableStore>();
+        builder.Services.AddSingleton<CrontabStore>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }

@@ -15,6 +15,7 @@ public static class JobModule
         job.MapJobResourceApis(open);
         job.MapTaskApi();
         job.MapSubtaskApi();
+        job.MapCrontabApi();
         job.MapSlaveApi(open);
         open.MapMonitorApi();
         return app;

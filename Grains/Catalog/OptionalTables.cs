@@ -5,7 +5,7 @@ using OpenC3.Grains.Storage;
 namespace OpenC3.Grains.Catalog;
 
 /// <summary>
-/// Some readers depend on tables another module creates (the connector's resources, jobs, crontabs). A
+/// Some readers depend on tables another module creates (the connector's resources, jobs). A
 /// deployment may not have them yet, so those readers ask first and treat a missing table as empty.
 /// </summary>
 public static class OptionalTables

@@ -28,18 +28,9 @@ public sealed class ProjectGrain(SqlDatabase database, TimeProvider clock) : Gra
             new { id = treeId, status, edit_user = user, edit_time = TimeFormat.Now(clock) });
     }
 
-    /// <remarks>
-    /// Crontabs (`openc3_job_crontab`) and jobs (`openc3_job_jobs`) belong to other modules. Until both tables
-    /// exist no node can have a crontab, so every node counts as released.
-    /// </remarks>
     public async Task<bool> Released(IReadOnlyList<long> treeIds)
     {
         await using var connection = await database.OpenAsync();
-        if (!await database.TableExistsAsync(connection, "openc3_job_crontab") || !await database.TableExistsAsync(connection, "openc3_job_jobs"))
-        {
-            return true;
-        }
-
         return await connection.ExecuteScalarAsync<long>(
             """
             SELECT COUNT(*) FROM openc3_job_crontab

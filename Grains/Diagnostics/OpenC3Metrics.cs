@@ -38,7 +38,7 @@ public static class OpenC3Metrics
     /// <summary>`agree`, `refuse` or `timeout`.</summary>
     public static void ApprovalDecided(string opinion) => ApprovalsDecided.Add(1, new KeyValuePair<string, object?>("opinion", opinion));
 
-    /// <summary>`started`, `duplicate` (another tick or silo had started it) or `missed` (the cluster was down).</summary>
+    /// <summary>`started`, `duplicate` (another tick or silo had started it), `refused` (the job could not start) or `missed` (the cluster was down).</summary>
     public static void CronFired(string outcome) => CronFires.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>An SSH connection pool whose open connections the gauge reports until <see cref="ForgetSshPool"/>.</summary>

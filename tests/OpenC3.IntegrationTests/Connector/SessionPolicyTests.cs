@@ -11,7 +11,7 @@ public sealed class FreshProduct : EmbeddedProduct
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
     [
         new("Connector:AdminPassword", string.Empty),
-        new("Connector:SessionLifetime", "00:00:02"),
+        new("Connector:SessionLifetime", "00:00:08"),
     ];
 }
 
@@ -52,7 +52,7 @@ public sealed partial class SessionPolicyTests(FreshProduct product) : IClassFix
         var sessionId = browser.SessionId ?? throw new InvalidOperationException("no session cookie");
 
         // Replayed after expiry: the browser would have dropped the cookie, the server must refuse it too.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(9));
         using var stale = product.Anonymous();
         stale.UseSession(sessionId);
         Assert.Equal(10000, (await stale.GetAsync("/api/job/environment")).GetProperty("code").GetInt32());

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Embedded;
@@ -319,19 +318,43 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
             .Select(a => (a.GetProperty("user").GetString()!, a.GetProperty("title").GetString()!, a.GetProperty("content").GetString()!))
             .ToList();
 
-    protected static async Task<string> RawAsync(ApiClient client, string path)
+    [Fact]
+    public async Task Release_IsABareBoolean_FalseOnlyWhileANodeHasAnAvailableCrontab()
+    {
+        using var app = product.App();
+        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71,72"));
+        Assert.Equal("check format fail id undef", (await app.GetAsync($"{Connector}/release")).GetProperty("info").GetString());
+        Assert.Equal(@"check format fail id format error (?^:^\d[\d,]*$)", (await app.GetAsync($"{Connector}/release?id=,71")).GetProperty("info").GetString());
+
+        // Real jobs on the two nodes; the first node's crontab is switched on, the second's stays off.
+        var crontabs = new List<long>();
+        foreach (var node in new[] { 71, 72 })
+        {
+            var created = await app.PostAsync($"/api/job/jobs/{node}", new
+            {
+                name = $"release-{node}",
+                permanent = 1,
+                data = new[] { new { plugin_type = "cmd", name = "noop", user = "root", node_type = "builtin", node_cont = "10.0.0.1", scripts_type = "shell", scripts_cont = "true" } },
+            });
+            Assert.True(created.GetProperty("stat").GetBoolean(), created.ToString());
+            var crontab = await app.PostAsync($"/api/job/crontab/{node}", new { name = "yearly", jobuuid = created.GetProperty("uuid").GetString(), cron = "0 3 1 1 *", mutex = "" });
+            crontabs.Add(crontab.GetProperty("id").GetInt64());
+        }
+
+        Assert.True((await app.PostAsync($"/api/job/crontab/71/{crontabs[0]}/status", new { status = "available" })).GetProperty("stat").GetBoolean());
+        Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=71"));
+        Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=72,71"));
+        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=72"));
+
+        Assert.True((await app.PostAsync($"/api/job/crontab/71/{crontabs[0]}/status", new { status = "unavailable" })).GetProperty("stat").GetBoolean());
+        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71"));
+    }
+
+    private static async Task<string> RawAsync(ApiClient client, string path)
     {
         var response = await client.Http.GetAsync(path);
         Assert.Equal(200, (int)response.StatusCode);
         return await response.Content.ReadAsStringAsync();
-    }
-
-    protected async Task SqlAsync(string sql)
-    {
-        await using var sqlite = new SqliteConnection($"Data Source={product.DatabaseFile}");
-        await sqlite.OpenAsync();
-        await using var command = new SqliteCommand(sql, sqlite);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static JsonElement Data(JsonElement reply)
@@ -354,51 +377,6 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
     }
 }
 
-/// <summary>On SQLite the test can also stand in for the crontab tables, which no module creates yet.</summary>
-public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<EmbeddedProduct>
-{
-    private readonly EmbeddedProduct product = product;
-
-    [Fact]
-    public async Task Release_IsABareBoolean_FalseOnlyWhileANodeHasAnAvailableCrontab()
-    {
-        using var app = product.App();
-        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71,72"));
-        Assert.Equal("check format fail id undef", (await app.GetAsync($"{Connector}/release")).GetProperty("info").GetString());
-        Assert.Equal(@"check format fail id format error (?^:^\d[\d,]*$)", (await app.GetAsync($"{Connector}/release?id=,71")).GetProperty("info").GetString());
-
-        // The crontab module does not exist yet: real jobs on the two nodes, and a stand-in crontab table with upstream's columns.
-        var jobs = new List<string>();
-        foreach (var node in new[] { 71, 72 })
-        {
-            var created = await app.PostAsync($"/api/job/jobs/{node}", new
-            {
-                name = $"release-{node}",
-                permanent = 1,
-                data = new[] { new { plugin_type = "cmd", name = "noop", user = "root", node_type = "builtin", node_cont = "10.0.0.1", scripts_type = "shell", scripts_cont = "true" } },
-            });
-            Assert.True(created.GetProperty("stat").GetBoolean(), created.ToString());
-            jobs.Add(created.GetProperty("uuid").GetString()!);
-        }
-
-        await SqlAsync(
-            $"""
-            CREATE TABLE openc3_job_crontab (id INTEGER PRIMARY KEY, jobuuid TEXT NOT NULL, status TEXT NOT NULL);
-            INSERT INTO openc3_job_crontab (jobuuid, status) VALUES ('{jobs[0]}', 'available'), ('{jobs[1]}', 'unavailable');
-            """);
-        try
-        {
-            Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=71"));
-            Assert.Equal("false", await RawAsync(app, $"{Connector}/release?id=72,71"));
-            Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=72"));
-        }
-        finally
-        {
-            await SqlAsync("DROP TABLE openc3_job_crontab;");
-        }
-
-        Assert.Equal("true", await RawAsync(app, $"{Connector}/release?id=71"));
-    }
-}
+public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<EmbeddedProduct>;
 
 public sealed class MariaDbConnectorResourcesApiTests(MariaDbEmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;

@@ -65,11 +65,16 @@ public class EmbeddedProduct : IAsyncLifetime
 
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
 
-    /// <summary>kill -9, then start again on the same file and ports.</summary>
-    public async Task CrashAndRestartAsync()
+    /// <summary>kill -9, then (after <paramref name="whileDown"/>) start again on the same file and ports.</summary>
+    public async Task CrashAndRestartAsync(Func<Task>? whileDown = null)
     {
         await Process.KillAsync();
         await Process.DisposeAsync();
+        if (whileDown is not null)
+        {
+            await whileDown();
+        }
+
         Process = await ProductProcess.StartApiAsync(Settings, workDir);
     }
 

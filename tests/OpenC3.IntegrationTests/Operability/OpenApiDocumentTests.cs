@@ -16,10 +16,6 @@ public sealed class OpenApiDocumentTests(EmbeddedProduct product) : IClassFixtur
         "GET /api/job/approval", "POST /api/job/approval", "GET /api/job/approval/{uuid}", "GET /api/job/approval/control/{uuid}",
         "GET /api/job/approval/control/status/{uuid}", "POST /api/job/approval/control", "POST /api/job/task/{treeid}/plugin_approval",
 
-        // Crontab: being built by the cron helper (issue 6).
-        "GET /api/job/crontab/{treeid}", "GET /api/job/crontab/{treeid}/count", "GET /api/job/crontab/{treeid}/{crontabid}", "POST /api/job/crontab/{treeid}",
-        "POST /api/job/crontab/{treeid}/{crontabid}", "POST /api/job/crontab/{treeid}/{crontabid}/status", "DELETE /api/job/crontab/{treeid}/{crontabid}",
-
         // scp steps: being built by the scp helper (issue 5).
         "POST /api/job/task/{treeid}/plugin_scp",
 
