@@ -3,4 +3,5 @@ using OpenC3.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddOpenC3Orleans(forceSilo: true);
+builder.AddSiloMetricsListener();
 await builder.Build().RunAsync();

@@ -1,4 +1,5 @@
 using OpenC3.Api.Infrastructure;
+using OpenC3.Api.Monitor;
 
 namespace OpenC3.Api.Job;
 
@@ -19,6 +20,7 @@ public static class JobModule
         job.MapSlaveApi(open);
         job.MapApprovalApi(open);
         job.MapApprovalPluginApi();
+        open.MapMonitorApi();
         return app;
     }
 }

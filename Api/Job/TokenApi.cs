@@ -12,7 +12,7 @@ public static class TokenApi
 {
     public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder job)
     {
-        job.Map("/token/{treeid}/info", List);
+        job.MapMethods("/token/{treeid}/info", ["GET", "POST"], List);
         job.MapPost("/token/{treeid}", Create);
         job.MapDelete("/token/{treeid}/{id}", Delete);
         return job;

@@ -74,12 +74,14 @@ public sealed class CrontabGrain(
         // A taken minute whose task exists was fired already; taken without a task means a crash came in between.
         if (!await store.TryLockAsync(Id, CrontabRunId.TimeId(minute)) && await GrainFactory.GetGrain<ITaskQueryGrain>(0).Find(crontab.ProjectId!.Value, uuid) is not null)
         {
+            Diagnostics.OpenC3Metrics.CronFired("duplicate");
             return;
         }
 
         if (await StartAsync(crontab, uuid) is { } refusal)
         {
             logger.LogWarning("Crontab {Crontab} could not start job {Job} for {Minute}: {Reason}", Id, crontab.JobUuid, minute, refusal);
+            Diagnostics.OpenC3Metrics.CronFired("refused");
             await RecordFailedAsync(crontab, uuid, minute, refusal);
         }
     }
@@ -108,6 +110,7 @@ public sealed class CrontabGrain(
         if (await GrainFactory.GetGrain<ITaskGrain>(uuid).Start(planned.Definition with { Mutex = crontab.Mutex }))
         {
             logger.LogInformation("Crontab {Crontab} started job {Job} as task {Task}", Id, job.Name, uuid);
+            Diagnostics.OpenC3Metrics.CronFired("started");
         }
 
         return null;
@@ -133,6 +136,7 @@ public sealed class CrontabGrain(
         var reason = $"missed: cluster down at {TimeFormat.Format(untaken[0])}" +
                      (more > 0 ? $" (and {more}{(decision.MissedCount == CrontabDecision.MaxCounted ? "+" : string.Empty)} later runs)" : string.Empty);
         logger.LogWarning("Crontab {Crontab}: {Reason}", Id, reason);
+        Diagnostics.OpenC3Metrics.CronFired("missed");
         await RecordFailedAsync(crontab, CrontabRunId.For(Id, untaken[0]), untaken[0], reason);
     }
 

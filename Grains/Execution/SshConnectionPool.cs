@@ -24,6 +24,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
         key = new Lazy<PrivateKeyFile>(() => new PrivateKeyFile(options.Value.KeyFile));
         var sweep = TimeSpan.FromTicks(Math.Min(options.Value.IdleTimeout.Ticks / 2, TimeSpan.FromMinutes(1).Ticks));
         janitor = new Timer(_ => CloseIdle(), null, sweep, sweep);
+        Diagnostics.OpenC3Metrics.TrackSshPool(this, () => OpenConnections);
     }
 
     public int OpenConnections => connections.Values.Count(c => c.IsConnected);
@@ -61,6 +62,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Diagnostics.OpenC3Metrics.ForgetSshPool(this);
         await janitor.DisposeAsync();
         foreach (var pooled in connections.Values)
         {

@@ -24,6 +24,8 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
     {
         var cancel = new CancellationTokenSource();
         runs[subtaskKey] = cancel;
+        // The background run keeps this scope: every line it logs names the task, step and (below) host.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TaskUuid"] = start.TaskUuid, ["Step"] = start.Step.Name, ["StepUuid"] = start.Step.Uuid });
         logger.LogInformation("Running step {Subtask} attempt {Attempt} on {Hosts} host(s)", subtaskKey, attempt, hosts.Count);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
         IHostWork work = start.Copy is { } copy ? new CopyWork(relay, copy, start.Step.User) : new CommandWork(executor, start);
@@ -55,6 +57,7 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
     /// <param name="limit">The step's own cap on hosts at once (<see cref="SshOptions.MaxParallelPerStep"/>), below the silo-wide one.</param>
     private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, IHostWork work, SemaphoreSlim limit, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Host"] = host });
         RemoteResult result;
         try
         {
@@ -84,6 +87,12 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
         {
             logger.LogError(error, "Unexpected failure running step {Subtask} on {Host}", subtaskKey, host);
             result = new RemoteResult(host, null, string.Empty, $"internal error: {error.GetType().Name}");
+        }
+
+        Diagnostics.OpenC3Metrics.HostFinished(result.ExitCode == 0);
+        if (result.ExitCode != 0)
+        {
+            logger.LogWarning("Host {Host} failed in step {Subtask}: {Reason}", host, subtaskKey, result.Reason ?? $"exit {result.ExitCode}");
         }
 
         var output = result.Output.Length > ResultOutputBytes ? result.Output[..ResultOutputBytes] + OutputBuffer.TruncatedMarker : result.Output;

@@ -153,6 +153,7 @@ public sealed partial class SubtaskGrain(
         if (SubtaskStatus.IsFinal(machine.Status) || machine.Status == SubtaskStatus.Decision)
         {
             state.State.FinishedAt = clock.GetUtcNow();
+            Diagnostics.OpenC3Metrics.SubtaskFinished(state.State.Start!.Step.Type, machine.Status!);
             var results = machine.Hosts.Select(h => new RemoteResult(h.Host, h.ExitCode, state.State.Outputs.GetValueOrDefault(h.Host, string.Empty), h.Reason)).ToList();
             log.Append(LogUuid, ResultBlock.Format(results, machine.Status!));
         }

@@ -36,6 +36,7 @@ public sealed class TaskGrain(
         state.State.StartedAt = clock.GetUtcNow();
         state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
         log.Append(Uuid, $"[openc3] task {Uuid} ({definition.JobType} {definition.Name}) started by {definition.User}\n");
+        Diagnostics.OpenC3Metrics.TaskStarted(definition.JobType, definition.CallType);
         await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
         if (MutexKey is { } mutex && await GrainFactory.GetGrain<IMutexGrain>(mutex).Acquire(Uuid) is { } holder)
@@ -163,6 +164,7 @@ public sealed class TaskGrain(
                     await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
                     break;
                 case TaskEffect.Finished finished:
+                    Diagnostics.OpenC3Metrics.TaskFinished(finished.Status);
                     log.Append(Uuid, $"[openc3] task {finished.Status}{(state.State.Machine.Reason is { } why ? $": {why}" : string.Empty)}\n");
                     await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
                     await StopWatchdogAsync();

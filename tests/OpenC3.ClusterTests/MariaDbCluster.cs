@@ -40,6 +40,8 @@ public sealed class MariaDbCluster : IAsyncLifetime
             {
                 ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
                 ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Metrics:Host"] = "127.0.0.1",
+                ["Metrics:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             };
         }
 
@@ -48,6 +50,9 @@ public sealed class MariaDbCluster : IAsyncLifetime
         silos[1] = await ProductProcess.StartSiloAsync(siloSettings[1], workDir);
         Api = await ProductProcess.StartApiAsync(new Dictionary<string, string>(Common) { ["Urls"] = BaseUrl, ["Orleans:Mode"] = "client" }, workDir);
     }
+
+    /// <summary>The Prometheus endpoint a silo serves on its own listener (`Metrics:Port`).</summary>
+    public string SiloMetricsUrl(int index) => $"http://127.0.0.1:{siloSettings[index]["Metrics:Port"]}/metrics";
 
     /// <summary>Which silo's log mentions <paramref name="text"/> (e.g. the step it runs), or -1.</summary>
     public int SiloLogging(string text) => Array.FindIndex(silos, s => s is not null && s.Log.Contains(text, StringComparison.Ordinal));

@@ -7,7 +7,7 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>The embedded product wired to the test sshd farm with the platform key.</summary>
-public sealed class ExecutionProduct : EmbeddedProduct
+public class ExecutionProduct : EmbeddedProduct
 {
     /// <summary>The farm's login, key and port, for any product that runs steps.</summary>
     public static IEnumerable<KeyValuePair<string, string>> SshSettings =>

@@ -1,0 +1,92 @@
+using Microsoft.OpenApi;
+using OpenC3.Grains.Abstractions.Catalog;
+using static OpenC3.Api.Docs.DocumentedField;
+
+namespace OpenC3.Api.Docs;
+
+/// <summary>
+/// The request fields of the routes that take enumerations or filters, keyed by method and route template.
+/// The values come from the same arrays the validators use where those are shared.
+/// </summary>
+public static class DocumentedFields
+{
+    private const string Date = @"^\d{4}-\d{2}-\d{2}$";
+    private const string Uuid = "^[a-zA-Z0-9]{12}$";
+    private static readonly string[] TaskStatuses = ["init", "running", "waiting", "success", "fail", "refuse"];
+    private static readonly string[] Decisions = ["next", "fail", "running", "ignore"];
+
+    private static readonly Dictionary<string, DocumentedField[]> Fields = new(StringComparer.Ordinal)
+    {
+        ["GET /api/job/task/{treeid}"] =
+        [
+            Query("name"), Query("user"), Query("status", TaskStatuses), Query("taskuuid", pattern: Uuid),
+            Query("time_start", pattern: Date), Query("time_end", pattern: Date),
+        ],
+        ["GET /api/job/task/{treeid}/total_count"] = [Query("time_start", pattern: Date), Query("time_end", pattern: Date)],
+        ["GET /api/job/task/{treeid}/analysis/{kind}"] =
+        [
+            Path("kind", JsonSchemaType.String, values: ["last", "date", "hour", "runtime", "statistics"]),
+            Query("count", pattern: @"^\d+$", description: "last: how many tasks (default 10)"),
+            Query("all", description: "date: every tree node when set"),
+        ],
+        ["POST /api/job/task/{treeid}/job"] = [Body("jobuuid", true, pattern: "^[a-zA-Z0-9]+$"), Body("variable", false, type: JsonSchemaType.Object)],
+        ["POST /api/job/task/{treeid}/job/byname"] =
+        [
+            Body("jobname", true), Body("uuid", false, pattern: Uuid), Body("variable", false, type: JsonSchemaType.Object),
+        ],
+        ["POST /api/job/task/{treeid}/redo"] = [Body("taskuuid", true, pattern: Uuid)],
+        ["POST /api/job/task/{treeid}/plugin_cmd"] =
+        [
+            Body("name", true), Body("user", true, pattern: "^[A-Za-z0-9_]+$"), Body("node_type", true, ["builtin", "buildin"]),
+            Body("node_cont", true, pattern: "^[a-zA-Z0-9.,-]+$"), Body("scripts_type", true, ["shell", "perl", "python", "php", "auto"]),
+            Body("scripts_cont", true), Body("scripts_argv", false), Body("timeout", false, pattern: @"^\d+$"),
+        ],
+        ["POST /api/job/subtask/{treeid}"] = Control(Decisions),
+        ["PUT /api/job/subtask/{treeid}"] = Control(["next", "running"]),
+        ["POST /api/job/project/{treeid}"] = [Body("status", true, ["active", "inactive"])],
+        ["GET /api/job/variable/{treeid}/{jobuuid}"] =
+        [
+            Query("env", ["test", "online"]), Query("empty", pattern: @"^\d+$", description: "only variables without a value when set"),
+            Query("exclude", pattern: "^[a-zA-Z0-9,_]+$", description: "names to leave out, comma separated"),
+        ],
+        ["POST /api/job/scripts/{treeid}"] = [Body("name", true), Body("type", true, ["shell", "perl", "python", "php", "buildin", "auto"]), Body("cont", false)],
+        ["POST /api/job/jobs/{treeid}"] = JobBody(),
+        ["POST /api/job/jobs/{treeid}/{jobuuid}"] = JobBody(),
+        ["POST /api/job/fileserver/{treeid}/upload"] = [Query("checkmd5", pattern: "^[a-fA-F0-9]{32}$", description: "md5 every uploaded file must have; header `token` authorizes")],
+        ["GET /api/job/slave/{slave}/ws"] = [Query("uuid", description: "log uuid: task uuid, or task uuid + step uuid + step type")],
+    };
+
+    public static IReadOnlyList<DocumentedField> For(string method, string path) =>
+        Fields.GetValueOrDefault($"{method} {path}") ?? [];
+
+    /// <summary>Path parameters by name: tree ids are digits (node 0 is the global node), uuids are upstream's 12 characters.</summary>
+    public static DocumentedField PathDefault(string name) => name switch
+    {
+        "treeid" => Path(name, JsonSchemaType.String, @"^\d+$", description: "service tree node id (0: the global node)"),
+        "id" or "parentId" => Path(name, JsonSchemaType.String, @"^\d+$"),
+        "uuid" or "taskuuid" or "subtaskuuid" or "jobuuid" => Path(name, JsonSchemaType.String, "^[a-zA-Z0-9]+$"),
+        _ => Path(name, JsonSchemaType.String),
+    };
+
+    private static DocumentedField[] Control(string[] controls) =>
+    [
+        Body("taskuuid", true, pattern: "^[a-zA-Z0-9]+$"), Body("subtaskuuid", true, pattern: "^[a-zA-Z0-9]+$"),
+        Body("subtasktype", true, StepValues.PluginTypes), Body("control", true, controls),
+    ];
+
+    /// <summary>A job and its steps (`data`: cmd, scp and approval steps, in order).</summary>
+    private static DocumentedField[] JobBody() =>
+    [
+        Body("name", true), Body("permanent", false), Body("mon_ids", false), Body("mon_status", false),
+        Body("data", true, type: JsonSchemaType.Array) with { Items = StepFields() },
+    ];
+
+    private static DocumentedField[] StepFields() =>
+    [
+        Body("name", true), Body("plugin_type", true, StepValues.PluginTypes), Body("node_type", false, StepValues.NodeTypes),
+        Body("scripts_type", false, StepValues.ScriptTypes), Body("src_type", false, StepValues.SrcTypes),
+        Body("dst_type", false, StepValues.DstTypes), Body("deployenv", false, StepValues.Deployenvs),
+        Body("action", false, StepValues.Actions), Body("batches", false, StepValues.Batches),
+        Body("everyone", false, StepValues.Everyone), Body("relaxed", false, StepValues.Relaxed),
+    ];
+}

@@ -1,0 +1,22 @@
+using Scalar.AspNetCore;
+
+namespace OpenC3.Api.Docs;
+
+/// <summary>The generated OpenAPI document at `/openapi/v1.json` and its reference page (Scalar, assets served locally) at `/docs`.</summary>
+public static class OpenApiDocs
+{
+    public static IServiceCollection AddOpenC3OpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<EnvelopeDocument>();
+            options.AddOperationTransformer<RouteParameters>();
+        });
+
+    public static IEndpointRouteBuilder MapOpenC3Docs(this WebApplication app)
+    {
+        app.MapOpenApi();
+        // The page's scripts come from the package; fonts, telemetry and the hosted assistants would reach the internet.
+        app.MapScalarApiReference("/docs", page => page.WithTitle("OpenC3.Orleans API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Diagnostics;
+using OpenTelemetry.Metrics;
+
+namespace OpenC3.Silo;
+
+/// <summary>The meters every OpenC3 process exports, and the standalone silo's own Prometheus listener.</summary>
+public static class OpenC3Telemetry
+{
+    /// <summary>`Metrics:Port` of a standalone silo: it serves `/metrics` on that port (off when unset).</summary>
+    public const string PortKey = "Metrics:Port";
+
+    /// <summary>`Metrics:Host`: the name the silo's listener binds to (`localhost` by default, `*` for every address).</summary>
+    public const string HostKey = "Metrics:Host";
+
+    /// <summary>Ours (tasks, steps, hosts, SSH connections, approvals, cron) and Orleans' runtime meter.</summary>
+    public static MeterProviderBuilder AddOpenC3Meters(this MeterProviderBuilder metrics) =>
+        metrics.AddMeter(OpenC3Metrics.MeterName, "Microsoft.Orleans");
+
+    /// <summary>A standalone silo hosts no web server: when configured, a small HTTP listener serves its metrics to Prometheus.</summary>
+    public static IHostApplicationBuilder AddSiloMetricsListener(this IHostApplicationBuilder builder)
+    {
+        if (int.TryParse(builder.Configuration[PortKey], out var port) && port > 0)
+        {
+            var host = builder.Configuration[HostKey] is { Length: > 0 } name ? name : "localhost";
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddOpenC3Meters().AddPrometheusHttpListener(listener =>
+            {
+                listener.Host = host;
+                listener.Port = port;
+            }));
+        }
+
+        return builder;
+    }
+}
