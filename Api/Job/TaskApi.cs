@@ -20,6 +20,7 @@ public static class TaskApi
         job.MapGet("/task/{treeid}/count", CountThisMonth);
         job.MapGet("/task/{treeid}/total_count", CountInRange);
         job.MapGet("/task/{treeid}/analysis/{kind}", Analyse);
+        job.MapGet("/task/{treeid}/authorization/{group}/{jobname}", Delegation);
         job.MapGet("/task/{treeid}/{uuid}", GetTask);
         job.MapPost("/task/{treeid}/plugin_cmd", StartCommand);
         job.MapPost("/task/{treeid}/job", StartJob);
@@ -157,6 +158,26 @@ public static class TaskApi
         return jobUuid is null
             ? Reply.Fail($"nofind job {input.Text("jobname")}")
             : await StartJobAsync(treeid, context, grains, input, jobUuid, input.Text("uuid"));
+    }
+
+    /// <summary>`1` when the node's job of that name is delegated (`_authorization_` is `true` or names the group), else `0`.</summary>
+    private static async Task<IResult> Delegation(string treeid, string group, string jobname, HttpContext context, IGrainFactory grains)
+    {
+        var access = await context.CheckAsync(treeid, Points.JobRead);
+        if (!access.Allowed)
+        {
+            return access.Denied!;
+        }
+
+        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(access.TreeId, jobname);
+        if (jobUuid is null)
+        {
+            return Reply.Ok(0);
+        }
+
+        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(access.TreeId, jobUuid, new VariableQuery(false, [], null)))
+            .Any(v => v.Name == "_authorization_" && (v.Value == "true" || v.Value == group));
+        return Reply.Ok(delegated ? 1 : 0);
     }
 
     private static async Task<IResult> StartJobAsync(string treeid, HttpContext context, IGrainFactory grains, RequestParams input, string jobUuid, string? requestedUuid)

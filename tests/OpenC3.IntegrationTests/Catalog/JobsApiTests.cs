@@ -189,6 +189,23 @@ public abstract class JobsApiTests(EmbeddedProduct product)
     }
 
     [Fact]
+    public async Task DelegationCheck_AnswersOne_WhenAuthorizationIsTrueOrNamesTheGroup()
+    {
+        using var app = product.App();
+        var tree = NewTree();
+        var uuid = await CreateJobAsync(app, tree, "deploy", Cmd("run", argv: "$version"));
+        var check = (string group, string job) => app.GetAsync($"{J}/task/{tree}/authorization/{group}/{job}");
+
+        Assert.Equal(0, Data(await check("dev", "deploy")).GetInt32());
+        Ok(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "_authorization_", value = "dev", describe = "" }));
+        Assert.Equal(1, Data(await check("dev", "deploy")).GetInt32());
+        Assert.Equal(0, Data(await check("ops", "deploy")).GetInt32());
+        Ok(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "_authorization_", value = "true", describe = "" }));
+        Assert.Equal(1, Data(await check("ops", "deploy")).GetInt32());
+        Assert.Equal(0, Data(await check("ops", "nosuchjob")).GetInt32());
+    }
+
+    [Fact]
     public async Task Variables_SetBulkUpdateAndDelete_AsUpstream()
     {
         using var app = product.App();

@@ -12,16 +12,9 @@ public sealed class OpenApiDocumentTests(EmbeddedProduct product) : IClassFixtur
     /// </summary>
     private static readonly HashSet<string> NotYetServed = new(StringComparer.Ordinal)
     {
-        // Approvals: being built by the approval helper (issue 6).
-        "GET /api/job/approval", "POST /api/job/approval", "GET /api/job/approval/{uuid}", "GET /api/job/approval/control/{uuid}",
-        "GET /api/job/approval/control/status/{uuid}", "POST /api/job/approval/control", "POST /api/job/task/{treeid}/plugin_approval",
-
-        // scp steps: being built by the scp helper (issue 5).
-        "POST /api/job/task/{treeid}/plugin_scp",
-
-        // Not built on main and in no open issue: the web terminal, remote file browsing, job delegation check, monitor-started jobs.
+        // Not built on main and in no open issue: the web terminal, remote file browsing, monitor-started jobs.
         "GET /api/job/cmd/{treeid}", "GET /api/job/cmd/{treeid}/log", "GET /api/job/sendfile/list/{treeid}", "POST /api/job/sendfile/unlink/{treeid}",
-        "GET /api/job/task/{treeid}/authorization/{group}/{jobname}", "GET /api/job/task/{treeid}/job/bymon",
+        "GET /api/job/task/{treeid}/job/bymon",
     };
 
     /// <summary>The agent module (`/api/agent`: regions, proxies, agent checks) is not built and in no open issue yet.</summary>
