@@ -62,6 +62,7 @@ public sealed class ApprovalGrain(
         var (verdict, next, effects) = ApprovalMachine.Decide(machine, rowUuid, opinion, asUser, clock.GetUtcNow());
         if (verdict == ApprovalVerdict.Recorded)
         {
+            Diagnostics.OpenC3Metrics.ApprovalDecided(opinion);
             await ApplyAsync((next, effects));
         }
 

@@ -35,7 +35,7 @@ public static class OpenC3Metrics
     /// <summary>`success` when the host's command exited 0, else `fail` (non-zero exit, connect failure, timeout, kill).</summary>
     public static void HostFinished(bool success) => HostsFinished.Add(1, new KeyValuePair<string, object?>("status", success ? "success" : "fail"));
 
-    /// <summary>`agree`, `refuse` or `timeout`.</summary>
+    /// <summary>An approver's recorded opinion: `agree` or `refuse`.</summary>
     public static void ApprovalDecided(string opinion) => ApprovalsDecided.Add(1, new KeyValuePair<string, object?>("opinion", opinion));
 
     /// <summary>`started`, `duplicate` (another tick or silo had started it), `refused` (the job could not start) or `missed` (the cluster was down).</summary>

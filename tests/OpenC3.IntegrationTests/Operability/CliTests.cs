@@ -71,6 +71,37 @@ public sealed class CliTests(ExecutionProduct product) : IClassFixture<Execution
     }
 
     [Fact]
+    public async Task Approve_DecidesARowWithoutLogin_AndADecidedRowExitsOne()
+    {
+        using var app = product.App();
+        var (approver, browser) = await Resources.ResourceTestKit.NamedUserAsync(product, null, 0);
+        using var approverClient = browser;
+        var started = (await app.PostAsync("/api/job/task/0/plugin_approval", new
+        {
+            name = "cli-approve", cont = "please", approver, deployenv = "always", action = "always", batches = "always", everyone = "off",
+        })).Data();
+        var task = started.GetProperty("uuid").GetString()!;
+        var row = await Eventually.WaitAsync(
+            async () => (await approverClient.GetAsync("/api/job/approval")).Data().EnumerateArray().ToList(),
+            rows => rows.Count > 0,
+            TimeSpan.FromSeconds(30),
+            "the approver's row");
+
+        var uuid = row[0].GetProperty("uuid").GetString()!;
+        var agree = await C3Async(null, "approve", uuid, "agree", "--url", product.BaseUrl);
+        Assert.True(agree.Exit == 0, agree.ToString());
+        await Eventually.WaitAsync(
+            async () => (await app.GetAsync($"/api/job/task/0/{task}")).Data().GetProperty("status").GetString(),
+            status => status == "success",
+            TimeSpan.FromSeconds(60),
+            $"task {task} to pass its approval");
+
+        var again = await C3Async(null, "approve", uuid, "refuse", "--url", product.BaseUrl);
+        Assert.True(again.Exit == 1, again.ToString());
+        Assert.Contains("decided already", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HelpAndBadUsage_ExitZeroAndTwo()
     {
         var help = await C3Async(null, "--help");
