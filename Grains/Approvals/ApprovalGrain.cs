@@ -63,6 +63,7 @@ public sealed class ApprovalGrain(
         if (verdict == ApprovalVerdict.Recorded)
         {
             await ApplyAsync((next, effects));
+            Diagnostics.OpenC3Metrics.ApprovalDecided(opinion);
         }
 
         return verdict;
