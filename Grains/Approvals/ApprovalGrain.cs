@@ -64,6 +64,7 @@ public sealed class ApprovalGrain(
         {
             Diagnostics.OpenC3Metrics.ApprovalDecided(opinion);
             await ApplyAsync((next, effects));
+            Diagnostics.OpenC3Metrics.ApprovalDecided(opinion);
         }
 
         return verdict;

@@ -76,6 +76,7 @@ public sealed partial class SubtaskGrain
         state.State.FinishedAt = clock.GetUtcNow();
         log.Append(LogUuid, $"substatus = {status}\n");
         await SaveAsync();
+        Diagnostics.OpenC3Metrics.SubtaskFinished(state.State.Start!.Step.Type, status);
         await NotifyTaskAsync();
     }
 

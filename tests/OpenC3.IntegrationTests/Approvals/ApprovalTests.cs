@@ -43,6 +43,9 @@ public abstract class ApprovalTests(EmbeddedProduct product)
         var log = await StepLogAsync(task, steps[0], until: "substatus");
         Assert.Contains($"Send mesg to {bob}, wait for his confirmation", log, StringComparison.Ordinal);
         Assert.Contains($"{ann}: agree", log, StringComparison.Ordinal);
+        var metrics = await annClient.Http.GetStringAsync("/metrics");
+        Assert.Matches(@"(?m)^openc3_approvals_decided_total\{[^}]*opinion=""agree""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"(?m)^openc3_subtasks_finished_total\{[^}]*type=""approval""[^}]*\} [1-9]", metrics);
 
         var link = $"{ApprovalProduct.SiteAddress}/api/job/approval/fast/{row.Text("uuid")}";
         await Eventually.WaitAsync(
