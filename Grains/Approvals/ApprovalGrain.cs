@@ -62,7 +62,6 @@ public sealed class ApprovalGrain(
         var (verdict, next, effects) = ApprovalMachine.Decide(machine, rowUuid, opinion, asUser, clock.GetUtcNow());
         if (verdict == ApprovalVerdict.Recorded)
         {
-            Diagnostics.OpenC3Metrics.ApprovalDecided(opinion);
             await ApplyAsync((next, effects));
             Diagnostics.OpenC3Metrics.ApprovalDecided(opinion);
         }
