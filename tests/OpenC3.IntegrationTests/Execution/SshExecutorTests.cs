@@ -105,16 +105,19 @@ public sealed class SshExecutorTests : IAsyncLifetime
         var tag = $"k{Guid.NewGuid():N}"[..20];
         var host = TestServers.SshHosts[3];
         var line = ScriptCommand.Build("shell", "", new Dictionary<string, string>(), "", TestServers.SshUser, tag);
+
+        // Durations unique to this run, so sleeps of other runs on the same farm are never counted.
+        var unique = Random.Shared.Next(100_000, 999_999);
         var watch = Stopwatch.StartNew();
         var result = await executor.RunAsync(
-            new RemoteCommand(host, line, "echo started; sleep 300 & sleep 301; echo never", TimeSpan.FromSeconds(2)),
+            new RemoteCommand(host, line, $"echo started; sleep 300.{unique} & sleep 301.{unique}; echo never", TimeSpan.FromSeconds(2)),
             onCancel: ScriptCommand.Kill("", TestServers.SshUser, tag));
 
         Assert.Null(result.ExitCode);
         Assert.Equal("timeout after 2 s", result.Reason);
         Assert.Contains("started", result.Output, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
-        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps()), n => n == 0, TimeSpan.FromSeconds(10), "the remote sleeps to be killed");
+        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(20), "the remote sleeps to be killed");
     }
 
     [Fact]
@@ -156,9 +159,9 @@ public sealed class SshExecutorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await pool.DisposeAsync();
 
-    private static int RunningSleeps()
+    private static int RunningSleeps(int unique)
     {
-        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", "^sleep 30[01]$"]) { RedirectStandardOutput = true })!;
+        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", $"^sleep 30[01][.]{unique}$"]) { RedirectStandardOutput = true })!;
         var pids = pgrep.StandardOutput.ReadToEnd();
         pgrep.WaitForExit();
         return pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
