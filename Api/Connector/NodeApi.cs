@@ -7,7 +7,9 @@ namespace OpenC3.Api.Connector;
 
 /// <summary>
 /// Resources of service-tree nodes: the built-in list (`/default/node/*`) and the view other modules
-/// read (`/connectorx/nodeinfo`).
+/// read (`/connectorx/nodeinfo`). The list is who a command may reach on the node, so only admins (the
+/// global `openc3_connector_root`) change it: a user with write on a node, or the owner of a private node,
+/// must not widen their own reach.
 /// </summary>
 public static class NodeApi
 {
@@ -46,6 +48,11 @@ public static class NodeApi
             return Reply.Fail(TreeIds.FormatError("treeid"));
         }
 
+        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
+        {
+            return Reply.Unauthorized();
+        }
+
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input).Required("name", Ipv4Pattern).Failure;
         if (failure is null && input.Text("name")!.Split('.').Any(octet => octet.Length > 3 || int.Parse(octet, CultureInfo.InvariantCulture) > 255))
@@ -56,11 +63,6 @@ public static class NodeApi
         if (failure is not null)
         {
             return Reply.Fail(failure);
-        }
-
-        if (!await context.AllowsAsync(Points.ConnectorWrite, treeId))
-        {
-            return Reply.Unauthorized();
         }
 
         var caller = Caller.Required(context);
@@ -81,7 +83,7 @@ public static class NodeApi
             return Reply.Fail(TreeIds.FormatError("id"));
         }
 
-        if (!await context.AllowsAsync(Points.ConnectorDelete, treeId))
+        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
         {
             return Reply.Unauthorized();
         }
