@@ -13,7 +13,7 @@ public static class AuthApi
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder connector)
     {
-        var admin = connector.MapGroup(string.Empty).AddEndpointFilter(RequireConnectorRoot);
+        var admin = connector.MapGroup(string.Empty).RequireGlobalPoint(Points.ConnectorRoot);
         admin.MapMethods("/default/auth/userauth", AnyMethod, ListGlobal);
         admin.MapPost("/default/auth/addauth", AddGlobal);
         admin.MapDelete("/default/auth/delauth", DeleteGlobal);
@@ -24,9 +24,6 @@ public static class AuthApi
         admin.MapPost("/private", AddPrivate);
         return connector;
     }
-
-    private static async ValueTask<object?> RequireConnectorRoot(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        await context.HttpContext.AllowsAsync(Points.ConnectorRoot, 0) ? await next(context) : Reply.Unauthorized();
 
     private static async Task<IResult> ListGlobal(IGrainFactory grains) =>
         Reply.Ok((await grains.GetGrain<IGrantsGrain>(0).ListGlobal()).Select(g => new { name = g.Name, level = g.Level }));

@@ -15,9 +15,9 @@ public static class MessageApi
 
     public static RouteGroupBuilder MapMessageApi(this RouteGroupBuilder connector)
     {
-        connector.MapMethods("/connectorx/notify", AnyMethod, Notify);
-        connector.MapGet("/default/mail", Mails);
-        connector.MapGet("/default/mesg", Mesgs);
+        connector.MapMethods("/connectorx/notify", AnyMethod, Notify).LoginOnly("modules send as apps; see issue 11 item 7");
+        connector.MapGet("/default/mail", Mails).LoginOnly("each user reads their own inbox");
+        connector.MapGet("/default/mesg", Mesgs).LoginOnly("each user reads their own inbox");
         var exits = connector.MapGroup(string.Empty).RequireGlobalPoint(Points.ConnectorRoot);
         exits.MapPost("/default/mail", KeepMail);
         exits.MapPost("/default/mesg", KeepMesg);

@@ -17,42 +17,22 @@ public static class NodeApi
 
     public static RouteGroupBuilder MapNodeApi(this RouteGroupBuilder connector)
     {
-        connector.MapGet("/default/node/{treeid}", List);
-        connector.MapPost("/default/node/{treeid}", Add);
-        connector.MapDelete("/default/node/{treeid}/{id}", Delete);
-        connector.MapGet("/default/node/api/{treeid}", Numbered);
-        connector.MapGet("/connectorx/nodeinfo/{treeid}", NodeInfo);
+        connector.MapGet("/default/node/{treeid}", List).RequirePoint(Points.ConnectorRead);
+        connector.MapPost("/default/node/{treeid}", Add).RequirePoint(Points.ConnectorRoot);
+        connector.MapDelete("/default/node/{treeid}/{id}", Delete).RequirePoint(Points.ConnectorRoot);
+        connector.MapGet("/default/node/api/{treeid}", Numbered).RequirePoint(Points.ConnectorRead);
+        connector.MapGet("/connectorx/nodeinfo/{treeid}", NodeInfo).RequirePoint(Points.ConnectorRead);
         return connector;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        if (TreeIds.TryParse(treeid) is not { } treeId)
-        {
-            return Reply.Fail(TreeIds.FormatError("treeid"));
-        }
-
-        if (!await context.AllowsAsync(Points.ConnectorRead, treeId))
-        {
-            return Reply.Unauthorized();
-        }
-
-        var nodes = await grains.GetGrain<INodeListGrain>(0).List(treeId);
+        var nodes = await grains.GetGrain<INodeListGrain>(0).List(context.TreeId());
         return Reply.Ok(nodes.Select(n => new { id = n.Id, name = n.Name, inip = n.Inip, exip = n.Exip, type = n.Type, create_user = n.CreateUser, create_time = n.CreateTime }));
     }
 
-    private static async Task<IResult> Add(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Add(HttpContext context, IGrainFactory grains)
     {
-        if (TreeIds.TryParse(treeid) is not { } treeId)
-        {
-            return Reply.Fail(TreeIds.FormatError("treeid"));
-        }
-
-        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input).Required("name", Ipv4Pattern).Failure;
         if (failure is null && input.Text("name")!.Split('.').Any(octet => octet.Length > 3 || int.Parse(octet, CultureInfo.InvariantCulture) > 255))
@@ -65,54 +45,36 @@ public static class NodeApi
             return Reply.Fail(failure);
         }
 
+        var treeId = context.TreeId();
         var caller = Caller.Required(context);
         var ip = input.Text("name")!;
         await AuditTrail.RecordAsync(grains, caller, "ADD NODE", $"projectid:{treeId} name:{ip}");
         return await grains.GetGrain<INodeListGrain>(0).Add(treeId, ip, caller.User) is { } error ? Reply.Fail(error) : Reply.Ok(true);
     }
 
-    private static async Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains)
     {
-        if (TreeIds.TryParse(treeid) is not { } treeId)
-        {
-            return Reply.Fail(TreeIds.FormatError("treeid"));
-        }
-
         if (TreeIds.TryParse(id) is not { } nodeId)
         {
             return Reply.Fail(TreeIds.FormatError("id"));
         }
 
-        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
+        var treeId = context.TreeId();
         var caller = Caller.Required(context);
         await AuditTrail.RecordAsync(grains, caller, "DEL NODE", $"projectid:{treeId} id:{nodeId}");
         return await grains.GetGrain<INodeListGrain>(0).Delete(treeId, nodeId, caller.User) ? Reply.Ok(true) : Reply.Fail("nofind the id");
     }
 
     /// <summary>Upstream's connector `nodeinfo` endpoint: the node's hosts numbered from 0 instead of their row ids.</summary>
-    private static Task<IResult> Numbered(string treeid, HttpContext context, IGrainFactory grains) =>
-        NumberedAsync(treeid, context, grains, includePrivate: true);
+    private static Task<IResult> Numbered(HttpContext context, IGrainFactory grains) =>
+        NumberedAsync(context.TreeId(), grains, includePrivate: true);
 
     /// <summary>What other modules read; private nodes hold no resources.</summary>
-    private static Task<IResult> NodeInfo(string treeid, HttpContext context, IGrainFactory grains) =>
-        NumberedAsync(treeid, context, grains, includePrivate: false);
+    private static Task<IResult> NodeInfo(HttpContext context, IGrainFactory grains) =>
+        NumberedAsync(context.TreeId(), grains, includePrivate: false);
 
-    private static async Task<IResult> NumberedAsync(string treeid, HttpContext context, IGrainFactory grains, bool includePrivate)
+    private static async Task<IResult> NumberedAsync(long treeId, IGrainFactory grains, bool includePrivate)
     {
-        if (TreeIds.TryParse(treeid) is not { } treeId)
-        {
-            return Reply.Fail(TreeIds.FormatError("treeid"));
-        }
-
-        if (!await context.AllowsAsync(Points.ConnectorRead, treeId))
-        {
-            return Reply.Unauthorized();
-        }
-
         IReadOnlyList<NodeEntry> nodes = !includePrivate && treeId >= PermissionPolicy.PrivateRoot ? [] : await grains.GetGrain<INodeListGrain>(0).List(treeId);
         return Reply.Ok(nodes.Select((n, index) => new { id = index, name = n.Name, inip = n.Inip, exip = n.Exip, type = n.Type }));
     }

@@ -11,8 +11,8 @@ public static class OaApprovalApi
 
     public static RouteGroupBuilder MapOaApprovalApi(this RouteGroupBuilder connector)
     {
-        connector.MapPost("/connectorx/approval", Create);
-        connector.MapGet("/connectorx/approval", Query);
+        connector.MapPost("/connectorx/approval", Create).LoginOnly("a person submits only as themselves, checked in the handler");
+        connector.MapGet("/connectorx/approval", Query).LoginOnly("the uuid is the capability");
         return connector;
     }
 

@@ -1,3 +1,5 @@
+using OpenC3.Api.Infrastructure;
+
 namespace OpenC3.Api.Connector;
 
 /// <summary>`/release?id=1,2`: may these tree nodes be released? The job module answers (no available crontab), as upstream.</summary>
@@ -5,7 +7,7 @@ public static class ReleaseApi
 {
     public static RouteGroupBuilder MapReleaseApi(this RouteGroupBuilder connector)
     {
-        connector.MapGet("/release", Job.ReleaseApi.Released);
+        connector.MapGet("/release", Job.ReleaseApi.Released).LoginOnly("whether nodes have live crontabs, a yes/no for other modules");
         return connector;
     }
 }

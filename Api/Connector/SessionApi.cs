@@ -12,16 +12,16 @@ public static class SessionApi
 
     public static RouteGroupBuilder MapSessionApi(this RouteGroupBuilder open)
     {
-        open.MapMethods("/default/user/login", AnyMethod, Login);
-        open.MapMethods("/connectorx/ssologout", AnyMethod, Logout);
-        open.MapGet("/connectorx/username", UserName);
-        open.MapGet("/connectorx/cookiekey", () => Reply.Ok(LoginFilter.CookieName));
-        open.MapGet("/connectorx/sso/userinfo", UserInfo);
-        open.MapMethods("/connectorx/sso/loginredirect", AnyMethod, LoginRedirect);
-        open.MapMethods("/connectorx/sso/chpasswdredirect", AnyMethod, ChangePasswordRedirect);
-        open.MapMethods("/connectorx/setcookie", AnyMethod, SetCookie);
-        open.MapGet("/connectorx/point", Point);
-        open.MapGet("/default/auth/point", Point);
+        open.MapMethods("/default/user/login", AnyMethod, Login).NoLogin("login itself");
+        open.MapMethods("/connectorx/ssologout", AnyMethod, Logout).NoLogin("ends the session in the cookie, if any");
+        open.MapGet("/connectorx/username", UserName).NoLogin("SSO backend: resolves the cookie or app keys given in the query");
+        open.MapGet("/connectorx/cookiekey", () => Reply.Ok(LoginFilter.CookieName)).NoLogin("the cookie's name, needed before login");
+        open.MapGet("/connectorx/sso/userinfo", UserInfo).LoginOnly("the caller's own name and admin flag");
+        open.MapMethods("/connectorx/sso/loginredirect", AnyMethod, LoginRedirect).NoLogin("redirects to the login page");
+        open.MapMethods("/connectorx/sso/chpasswdredirect", AnyMethod, ChangePasswordRedirect).NoLogin("redirects to the password page");
+        open.MapMethods("/connectorx/setcookie", AnyMethod, SetCookie).NoLogin("SSO hand-off: adopts a live session id given in the query");
+        open.MapGet("/connectorx/point", Point).NoLogin("the permission question for the session in `cookie` or the caller; answers code:10000 itself");
+        open.MapGet("/default/auth/point", Point).NoLogin("as /connectorx/point");
         return open;
     }
 
@@ -73,13 +73,9 @@ public static class SessionApi
     }
 
     /// <summary>Not enveloped on success, as upstream: the web UI reads these fields directly.</summary>
-    private static async Task<IResult> UserInfo(HttpContext context, LoginFilter login, IGrainFactory grains)
+    private static async Task<IResult> UserInfo(HttpContext context, IGrainFactory grains)
     {
-        if (await login.IdentifyAsync(context.Request) is not { } caller)
-        {
-            return Reply.NotLoggedIn();
-        }
-
+        var caller = Caller.Required(context);
         var local = caller.User.Split('@')[0];
         var admin = caller.IsApp || await grains.GetGrain<IAccessGrain>(0).GlobalLevel(caller.User) >= 3;
         if (!caller.IsApp)

@@ -9,14 +9,15 @@ public static class TreeApi
 {
     public static RouteGroupBuilder MapTreeApi(this RouteGroupBuilder connector)
     {
-        connector.MapGet("/default/tree", NestedTree);
-        connector.MapGet("/default/tree/map", FlatTree);
-        connector.MapPost("/default/tree", AddRoot);
-        connector.MapPost("/default/tree/{parentId}", AddChild);
-        connector.MapDelete("/default/tree/{id}", DeleteNode);
-        connector.MapGet("/connectorx/treemap", FlatTree);
-        connector.MapGet("/connectorx/usertree", UserTree);
-        connector.MapGet("/connectorx/usertree/treemap", UserTreeMap);
+        // The whole tree's names are what the UI's node picker shows every user, as upstream.
+        connector.MapGet("/default/tree", NestedTree).LoginOnly("the tree's shape, shown to every user");
+        connector.MapGet("/default/tree/map", FlatTree).LoginOnly("the tree's names, shown to every user");
+        connector.MapPost("/default/tree", AddRoot).RequireGlobalPoint(Points.ConnectorWrite);
+        connector.MapPost("/default/tree/{parentId}", AddChild).RequirePoint(Points.ConnectorWrite, routeValue: "parentId");
+        connector.MapDelete("/default/tree/{id}", DeleteNode).RequirePoint(Points.ConnectorDelete, routeValue: "id");
+        connector.MapGet("/connectorx/treemap", FlatTree).LoginOnly("the tree's names, shown to every user");
+        connector.MapGet("/connectorx/usertree", UserTree).LoginOnly("the caller's own visible nodes and private node");
+        connector.MapGet("/connectorx/usertree/treemap", UserTreeMap).LoginOnly("the caller's own visible nodes");
         return connector;
     }
 
@@ -28,16 +29,10 @@ public static class TreeApi
 
     private static Task<IResult> AddRoot(HttpContext context, IGrainFactory grains) => AddAsync(context, grains, parentId: null);
 
-    private static async Task<IResult> AddChild(string parentId, HttpContext context, IGrainFactory grains) =>
-        TreeIds.TryParse(parentId) is { } parent ? await AddAsync(context, grains, parent) : Reply.Fail(TreeIds.FormatError("parentId"));
+    private static Task<IResult> AddChild(HttpContext context, IGrainFactory grains) => AddAsync(context, grains, context.TreeId());
 
     private static async Task<IResult> AddAsync(HttpContext context, IGrainFactory grains, long? parentId)
     {
-        if (!await context.AllowsAsync(Points.ConnectorWrite, parentId ?? 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("name", "^[A-Za-z][A-Za-z0-9_-]*$").Failure is { } failure)
         {
@@ -49,18 +44,9 @@ public static class TreeApi
         return change.Id is { } id ? Reply.Ok(id) : Reply.Fail(change.Error ?? "add failed");
     }
 
-    private static async Task<IResult> DeleteNode(string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> DeleteNode(HttpContext context, IGrainFactory grains)
     {
-        if (TreeIds.TryParse(id) is not { } node)
-        {
-            return Reply.Fail(TreeIds.FormatError("id"));
-        }
-
-        if (!await context.AllowsAsync(Points.ConnectorDelete, node))
-        {
-            return Reply.Unauthorized();
-        }
-
+        var node = context.TreeId();
         await AuditTrail.RecordAsync(grains, Caller.Required(context), "DELETE TREE NODE", $"ID:{node}");
         var error = await grains.GetGrain<ITreeGrain>(0).Delete(node);
         return error is null ? Reply.Ok(1) : Reply.Fail(error);

@@ -10,10 +10,10 @@ public static class UserApi
 
     public static RouteGroupBuilder MapUserApi(this RouteGroupBuilder connector)
     {
-        connector.MapPost("/default/user/chpasswd", ChangePassword);
-        connector.MapMethods("/default/user/userlist", AnyMethod, ListUsers);
-        connector.MapPost("/default/user/adduser", AddUser);
-        connector.MapDelete("/default/user/deluser", DeleteUser);
+        connector.MapPost("/default/user/chpasswd", ChangePassword).LoginOnly("everyone changes their own password");
+        connector.MapMethods("/default/user/userlist", AnyMethod, ListUsers).RequireGlobalPoint(Points.ConnectorRoot);
+        connector.MapPost("/default/user/adduser", AddUser).RequireGlobalPoint(Points.ConnectorRoot);
+        connector.MapDelete("/default/user/deluser", DeleteUser).RequireGlobalPoint(Points.ConnectorRoot);
         return connector;
     }
 
@@ -48,22 +48,12 @@ public static class UserApi
 
     private static async Task<IResult> ListUsers(HttpContext context, IGrainFactory grains)
     {
-        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var users = await grains.GetGrain<IIdentityGrain>(0).ListUsers();
         return Reply.Ok(users.Select(u => new { name = u.Name, pass = u.Pass }));
     }
 
     private static async Task<IResult> AddUser(HttpContext context, IGrainFactory grains)
     {
-        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("user", "^[A-Za-z0-9@_.-]+$").Failure is { } failure)
         {
@@ -80,11 +70,6 @@ public static class UserApi
 
     private static async Task<IResult> DeleteUser(HttpContext context, IGrainFactory grains)
     {
-        if (!await context.AllowsAsync(Points.ConnectorRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("user", "^[A-Za-z0-9@_.-]+$").Failure is { } failure)
         {

@@ -23,8 +23,8 @@ public static class VersionApi
 
     public static RouteGroupBuilder MapVersionApi(this RouteGroupBuilder connector)
     {
-        connector.MapGet("/version/name", () => Reply.Ok(Build.Value));
-        connector.MapGet("/version/log", () => Reply.Ok(Changes.Select(c => new { time = c.Time, mesg = c.Mesg })));
+        connector.MapGet("/version/name", () => Reply.Ok(Build.Value)).LoginOnly("the product's name and build");
+        connector.MapGet("/version/log", () => Reply.Ok(Changes.Select(c => new { time = c.Time, mesg = c.Mesg }))).LoginOnly("the product's change log");
         return connector;
     }
 

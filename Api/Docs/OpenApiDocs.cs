@@ -1,3 +1,4 @@
+using OpenC3.Api.Infrastructure;
 using Scalar.AspNetCore;
 
 namespace OpenC3.Api.Docs;
@@ -12,11 +13,12 @@ public static class OpenApiDocs
             options.AddOperationTransformer<RouteParameters>();
         });
 
-    public static IEndpointRouteBuilder MapOpenC3Docs(this WebApplication app)
+    public static IEndpointRouteBuilder MapOpenC3Docs(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().NoLogin("the API description");
         // The page's scripts come from the package; fonts, telemetry and the hosted assistants would reach the internet.
-        app.MapScalarApiReference("/docs", page => page.WithTitle("OpenC3.Orleans API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
+        app.MapScalarApiReference("/docs", page => page.WithTitle("OpenC3.Orleans API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp())
+            .NoLogin("the API reference page");
         return app;
     }
 }

@@ -8,8 +8,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", Ready);
+        app.MapGet("/healthz", () => Results.Text("ok")).NoLogin("liveness probe");
+        app.MapGet("/readyz", Ready).NoLogin("readiness probe");
         return app;
     }
 

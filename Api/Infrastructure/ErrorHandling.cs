@@ -34,7 +34,7 @@ public static class ErrorHandling
             }
 
             return Reply.Status(StatusCodes.Status404NotFound, $"no such route: {context.Request.Method} {context.Request.Path}");
-        });
+        }).NoLogin("unknown routes: identifies the caller itself to answer code:10000 inside the module prefixes");
         return app;
     }
 

@@ -11,16 +11,16 @@ public static class ApprovalApi
 {
     private const int MineLimit = 100;
 
-    /// <param name="open">Routes upstream exempts from login: `/approval/control*` and the phone page.</param>
-    public static RouteGroupBuilder MapApprovalApi(this RouteGroupBuilder job, RouteGroupBuilder open)
+    public static RouteGroupBuilder MapApprovalApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/approval", Mine);
-        job.MapPost("/approval", DecideOwn);
-        job.MapGet("/approval/{uuid}", BatchOfOwn);
-        open.MapGet("/approval/control/{uuid}", BatchByUuid);
-        open.MapGet("/approval/control/status/{uuid}", RowByUuid);
-        open.MapPost("/approval/control", DecideByUuid);
-        open.MapApprovalPage();
+        job.MapGet("/approval", Mine).LoginOnly("the caller's own approvals");
+        job.MapPost("/approval", DecideOwn).LoginOnly("decides only the caller's own approvals");
+        job.MapGet("/approval/{uuid}", BatchOfOwn).LoginOnly("the caller's own approval batch");
+        // Upstream exempts these from login: the approval row's uuid is the capability (guesses are rate limited).
+        job.MapGet("/approval/control/{uuid}", BatchByUuid).NoLogin("the approval uuid is the capability");
+        job.MapGet("/approval/control/status/{uuid}", RowByUuid).NoLogin("the approval uuid is the capability");
+        job.MapPost("/approval/control", DecideByUuid).NoLogin("the approval uuid is the capability");
+        job.MapApprovalPage();
         return job;
     }
 

@@ -12,18 +12,13 @@ public static class ApprovalPluginApi
 
     public static RouteGroupBuilder MapApprovalPluginApi(this RouteGroupBuilder job)
     {
-        job.MapPost("/task/{treeid}/plugin_approval", StartApproval);
+        job.MapPost("/task/{treeid}/plugin_approval", StartApproval).RequirePoint(Points.JobWrite);
         return job;
     }
 
-    private static async Task<IResult> StartApproval(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> StartApproval(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input)
             .NoQuote("name", required: true)
@@ -49,6 +44,6 @@ public static class ApprovalPluginApi
             int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
             string.Empty,
             Approval: new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"));
-        return await PluginTasks.StartAsync(context, grains, access.TreeId, step, input, "RUN PLUGIN APPROVAL");
+        return await PluginTasks.StartAsync(context, grains, treeId, step, input, "RUN PLUGIN APPROVAL");
     }
 }

@@ -7,18 +7,12 @@ namespace OpenC3.Api.Job;
 /// <summary>The list filters of jobs, scripts and node groups, validated as upstream does.</summary>
 public static class CatalogFilters
 {
-    /// <summary>`GET /x/:treeid` of a catalog: the read point on the node, the filters, then the rows as <paramref name="wire"/> shapes them.</summary>
+    /// <summary>`GET /x/:treeid` of a catalog (the route declares the read point): the filters, then the rows as <paramref name="wire"/> shapes them.</summary>
     public static async Task<IResult> ListAsync<TRow>(
-        HttpContext context, string treeid, bool withPlugin, bool withJobName, Func<long, CatalogFilter, Task<IReadOnlyList<TRow>>> list, Func<TRow, object> wire)
+        HttpContext context, bool withPlugin, bool withJobName, Func<long, CatalogFilter, Task<IReadOnlyList<TRow>>> list, Func<TRow, object> wire)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
         var (filter, failure) = Read(await RequestParams.ReadAsync(context.Request), withPlugin, withJobName);
-        return failure is not null ? Reply.Fail(failure) : Reply.Ok((await list(access.TreeId, filter!)).Select(wire));
+        return failure is not null ? Reply.Fail(failure) : Reply.Ok((await list(context.TreeId(), filter!)).Select(wire));
     }
 
     public const string DatePattern = @"^\d{4}\-\d{2}\-\d{2}$";

@@ -5,7 +5,7 @@ namespace OpenC3.Api.Job;
 
 /// <summary>
 /// The write routes scripts and node groups share: `POST /x/:treeid` creates, `POST /x/:treeid/:id` edits,
-/// `DELETE /x/:treeid/:id` soft-deletes; each checks the point on the node, validates, audits
+/// `DELETE /x/:treeid/:id` soft-deletes; each (its route declaring the point) validates, audits
 /// (`CREATE|EDIT|DELETE &lt;Audit&gt;`, `TREEID:n NAME:x`) and answers `data: true`.
 /// </summary>
 /// <param name="Noun">How errors name a row (`script not found`).</param>
@@ -32,14 +32,9 @@ public sealed record CatalogResource<TDraft, TRow>(
     /// <summary>Names get a deletion suffix later; the columns leave room for it.</summary>
     public const int MaxNameLength = 100;
 
-    public async Task<IResult> CreateAsync(string treeid, HttpContext context, IGrainFactory grains)
+    public async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var (draft, failure) = DraftOf(await RequestParams.ReadAsync(context.Request));
         if (failure is not null)
         {
@@ -47,13 +42,13 @@ public sealed record CatalogResource<TDraft, TRow>(
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, $"CREATE {Audit}", $"TREEID:{access.TreeId} NAME:{NameOf(draft!)}");
-        return Answer(await Create(grains, access.TreeId, draft!, caller.User));
+        await AuditTrail.RecordAsync(grains, caller, $"CREATE {Audit}", $"TREEID:{treeId} NAME:{NameOf(draft!)}");
+        return Answer(await Create(grains, treeId, draft!, caller.User));
     }
 
-    public async Task<IResult> UpdateAsync(string treeid, string id, HttpContext context, IGrainFactory grains)
+    public async Task<IResult> UpdateAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var found = await FindAsync(treeid, id, Points.JobWrite, context, grains);
+        var found = await FindAsync(id, context, grains);
         var (draft, failure) = DraftOf(await RequestParams.ReadAsync(context.Request));
         if ((found.Failure ?? (failure is null ? null : Reply.Fail(failure))) is { } refused)
         {
@@ -65,9 +60,9 @@ public sealed record CatalogResource<TDraft, TRow>(
         return Answer(await Update(grains, found.TreeId, found.Row.Id, draft!, caller.User));
     }
 
-    public async Task<IResult> DeleteAsync(string treeid, string id, HttpContext context, IGrainFactory grains)
+    public async Task<IResult> DeleteAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var found = await FindAsync(treeid, id, Points.JobDelete, context, grains);
+        var found = await FindAsync(id, context, grains);
         if (found.Failure is { } failure)
         {
             return failure;
@@ -78,22 +73,17 @@ public sealed record CatalogResource<TDraft, TRow>(
         return await Delete(grains, found.TreeId, found.Row.Id, caller.User) is null ? NotFound() : Reply.Ok(true);
     }
 
-    /// <summary>Checks the tree node and the point, then the id (digits, else upstream's message), then finds the row.</summary>
-    public async Task<(IResult? Failure, long TreeId, TRow? Row)> FindAsync(string treeid, string id, string point, HttpContext context, IGrainFactory grains)
+    /// <summary>The id (digits, else upstream's message), then the row on the route's tree node.</summary>
+    public async Task<(IResult? Failure, long TreeId, TRow? Row)> FindAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, point);
-        if (access.Denied is { } denied)
-        {
-            return (denied, access.TreeId, null);
-        }
-
+        var treeId = context.TreeId();
         if (TreeIds.TryParse(id) is not { } rowId)
         {
-            return (Reply.Fail(TreeIds.FormatError(IdField)), access.TreeId, null);
+            return (Reply.Fail(TreeIds.FormatError(IdField)), treeId, null);
         }
 
-        var row = await Find(grains, access.TreeId, rowId);
-        return (row is null ? NotFound() : null, access.TreeId, row);
+        var row = await Find(grains, treeId, rowId);
+        return (row is null ? NotFound() : null, treeId, row);
     }
 
     private IResult NotFound() => Reply.Fail($"{Noun} not found");

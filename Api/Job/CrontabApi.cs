@@ -16,37 +16,32 @@ public static class CrontabApi
 
     public static RouteGroupBuilder MapCrontabApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/crontab/{treeid}", List);
-        job.MapGet("/crontab/{treeid}/count", Count);
-        job.MapGet("/crontab/{treeid}/{id}", Detail);
-        job.MapPost("/crontab/{treeid}", Create);
-        job.MapPost("/crontab/{treeid}/{id}", Edit);
-        job.MapPost("/crontab/{treeid}/{id}/status", Switch);
-        job.MapDelete("/crontab/{treeid}/{id}", Delete);
+        job.MapGet("/crontab/{treeid}", List).RequirePoint(Points.JobRead);
+        job.MapGet("/crontab/{treeid}/count", Count).RequireProjectPoint(Points.JobRead);
+        job.MapGet("/crontab/{treeid}/{id}", Detail).RequireProjectPoint(Points.JobRead);
+        job.MapPost("/crontab/{treeid}", Create).RequireProjectPoint(Points.JobWrite);
+        job.MapPost("/crontab/{treeid}/{id}", Edit).RequireProjectPoint(Points.JobWrite);
+        job.MapPost("/crontab/{treeid}/{id}/status", Switch).RequireProjectPoint(Points.JobWrite);
+        job.MapDelete("/crontab/{treeid}/{id}", Delete).RequireProjectPoint(Points.JobDelete);
         return job;
     }
 
     private static ICrontabsGrain Crontabs(IGrainFactory grains) => grains.GetGrain<ICrontabsGrain>(0);
 
-    private static Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains) =>
-        CatalogFilters.ListAsync(context, treeid, withPlugin: false, withJobName: false, Crontabs(grains).List, Wire);
+    private static Task<IResult> List(HttpContext context, IGrainFactory grains) =>
+        CatalogFilters.ListAsync(context, withPlugin: false, withJobName: false, Crontabs(grains).List, Wire);
 
-    private static async Task<IResult> Count(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Count(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var counts = await Crontabs(grains).Count(access.TreeId);
+        var treeId = context.TreeId();
+        var counts = await Crontabs(grains).Count(treeId);
         return Reply.Ok(new { available = counts.Available, unavailable = counts.Unavailable });
     }
 
     /// <summary>Upstream's detail carries a stray empty `cont`; kept for clients that read it.</summary>
-    private static async Task<IResult> Detail(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Detail(string id, HttpContext context, IGrainFactory grains)
     {
-        var (failure, _, crontab) = await FindAsync(treeid, id, Points.JobRead, context, grains);
+        var (failure, _, crontab) = await FindAsync(id, context, grains);
         if (failure is not null)
         {
             return failure;
@@ -57,29 +52,24 @@ public static class CrontabApi
         return Reply.Ok(row);
     }
 
-    private static async Task<IResult> Create(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var (draft, failure) = await DraftAsync(access.TreeId, await RequestParams.ReadAsync(context.Request), grains);
+        var treeId = context.TreeId();
+        var (draft, failure) = await DraftAsync(treeId, await RequestParams.ReadAsync(context.Request), grains);
         if (failure is not null)
         {
             return Reply.Fail(failure);
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "CREATE CRONTAB", $"TREEID:{access.TreeId} NAME:{draft!.Name}");
+        await AuditTrail.RecordAsync(grains, caller, "CREATE CRONTAB", $"TREEID:{treeId} NAME:{draft!.Name}");
         var created = await Crontabs(grains).Create(draft, caller.User);
         return Results.Json(new { stat = true, data = true, id = created.Id }, Reply.Json);
     }
 
-    private static async Task<IResult> Edit(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Edit(string id, HttpContext context, IGrainFactory grains)
     {
-        var (refused, treeId, crontab) = await FindAsync(treeid, id, Points.JobWrite, context, grains);
+        var (refused, treeId, crontab) = await FindAsync(id, context, grains);
         if (refused is not null)
         {
             return refused;
@@ -97,9 +87,9 @@ public static class CrontabApi
     }
 
     /// <summary>`{status: available|unavailable}`: switching on starts the schedule from now (nothing is owed from before).</summary>
-    private static async Task<IResult> Switch(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Switch(string id, HttpContext context, IGrainFactory grains)
     {
-        var (refused, treeId, crontab) = await FindAsync(treeid, id, Points.JobWrite, context, grains);
+        var (refused, treeId, crontab) = await FindAsync(id, context, grains);
         var input = await RequestParams.ReadAsync(context.Request);
         if ((refused ?? (new Check(input).RequiredIn("status", CrontabStatus.Available, CrontabStatus.Unavailable).Failure is { } failure ? Reply.Fail(failure) : null)) is { } denied)
         {
@@ -112,9 +102,9 @@ public static class CrontabApi
         return Answer(await Crontabs(grains).SetStatus(treeId, crontab.Id, status, caller.User));
     }
 
-    private static async Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains)
     {
-        var (refused, treeId, crontab) = await FindAsync(treeid, id, Points.JobDelete, context, grains);
+        var (refused, treeId, crontab) = await FindAsync(id, context, grains);
         if (refused is not null)
         {
             return refused;
@@ -154,22 +144,17 @@ public static class CrontabApi
         return (new CrontabDraft(input.Text("name")!, jobUuid, input.Text("cron")!, input.Text("mutex")!, timeZone), null);
     }
 
-    /// <summary>The node guard, the id's format, then the crontab among the node's (upstream's message when it is not).</summary>
-    private static async Task<(IResult? Failure, long TreeId, Crontab? Crontab)> FindAsync(string treeid, string id, string point, HttpContext context, IGrainFactory grains)
+    /// <summary>The id's format, then the crontab among the route node's (upstream's message when it is not).</summary>
+    private static async Task<(IResult? Failure, long TreeId, Crontab? Crontab)> FindAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, point);
-        if (!access.Allowed)
-        {
-            return (access.Denied, access.TreeId, null);
-        }
-
+        var treeId = context.TreeId();
         if (TreeIds.TryParse(id) is not { } crontabId)
         {
-            return (Reply.Fail(TreeIds.FormatError(IdField)), access.TreeId, null);
+            return (Reply.Fail(TreeIds.FormatError(IdField)), treeId, null);
         }
 
-        var crontab = await Crontabs(grains).Get(access.TreeId, crontabId);
-        return (crontab is null ? Reply.Fail($"crontabid {crontabId} not belong project {access.TreeId}") : null, access.TreeId, crontab);
+        var crontab = await Crontabs(grains).Get(treeId, crontabId);
+        return (crontab is null ? Reply.Fail($"crontabid {crontabId} not belong project {treeId}") : null, treeId, crontab);
     }
 
     private static IResult Answer(CrontabChange change) => change.Error is null ? Reply.Ok(true) : Reply.Fail(change.Error);

@@ -11,9 +11,9 @@ public static partial class EnvironmentApi
 
     public static RouteGroupBuilder MapEnvironmentApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/environment", GetEnvironment);
-        job.MapPost("/environment", SetEnvironment);
-        job.MapDelete("/environment", DeleteEnvironment);
+        job.MapGet("/environment", GetEnvironment).LoginOnly("notification switches and templates, read by every page");
+        job.MapPost("/environment", SetEnvironment).RequireGlobalPoint(Points.JobRoot);
+        job.MapDelete("/environment", DeleteEnvironment).RequireGlobalPoint(Points.JobRoot);
         return job;
     }
 
@@ -23,11 +23,6 @@ public static partial class EnvironmentApi
     private static async Task<IResult> SetEnvironment(HttpContext context, IGrainFactory grains)
     {
         var caller = Caller.Required(context);
-        if (!await context.AllowsAsync(Points.JobRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, raw) in input.Values)
@@ -53,11 +48,6 @@ public static partial class EnvironmentApi
     private static async Task<IResult> DeleteEnvironment(HttpContext context, IGrainFactory grains)
     {
         var caller = Caller.Required(context);
-        if (!await context.AllowsAsync(Points.JobRoot, 0))
-        {
-            return Reply.Unauthorized();
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         var keys = input.Values.Keys.Where(key => KeyPattern().IsMatch(key)).ToList();
         await AuditTrail.RecordAsync(grains, caller, "DELETE ENVIRONMENT", $"KEYS:{string.Join(',', keys)}");

@@ -23,25 +23,20 @@ public static class FileServerApi
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static RouteGroupBuilder MapFileServerApi(this RouteGroupBuilder job, RouteGroupBuilder open)
+    public static RouteGroupBuilder MapFileServerApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/fileserver/{treeid}", List);
-        job.MapPost("/fileserver/{treeid}", Upload);
-        job.MapGet("/fileserver/{treeid}/download", Download);
-        job.MapDelete("/fileserver/{treeid}/{id}", Delete);
-        open.MapPost("/fileserver/{treeid}/upload", TokenUpload);
+        job.MapGet("/fileserver/{treeid}", List).RequireProjectPoint(Points.JobRead);
+        job.MapPost("/fileserver/{treeid}", Upload).RequireProjectPoint(Points.JobWrite);
+        job.MapGet("/fileserver/{treeid}/download", Download).RequireProjectPoint(Points.JobWrite);
+        job.MapDelete("/fileserver/{treeid}/{id}", Delete).RequireProjectPoint(Points.JobDelete);
+        job.MapPost("/fileserver/{treeid}/upload", TokenUpload).NoLogin("the upload token is the credential, checked in the handler");
         return job;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var files = await grains.GetGrain<IFileCatalogGrain>(0).List(access.TreeId);
+        var treeId = context.TreeId();
+        var files = await grains.GetGrain<IFileCatalogGrain>(0).List(treeId);
         return Reply.Ok(files.Select(f => new
         {
             id = f.Id,
@@ -55,14 +50,9 @@ public static class FileServerApi
         }));
     }
 
-    private static async Task<IResult> Upload(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
+    private static async Task<IResult> Upload(HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
     {
-        var access = await context.GuardAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var caller = Caller.Required(context);
         using var batch = await ReadUploadAsync(context, options);
         if (batch.Error is not null)
@@ -70,7 +60,7 @@ public static class FileServerApi
             return Reply.Fail(batch.Error);
         }
 
-        await SaveAsync(grains, options, access.TreeId, batch, caller, "USER UPLOAD FILE", caller.User);
+        await SaveAsync(grains, options, treeId, batch, caller, "USER UPLOAD FILE", caller.User);
         return Reply.Ok(batch.Files.Count);
     }
 
@@ -132,21 +122,16 @@ public static class FileServerApi
         return Reply.Ok(batch.Files.Count);
     }
 
-    private static async Task<IResult> Download(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
+    private static async Task<IResult> Download(HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
     {
-        var access = await context.GuardAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).NoQuote("name", required: true).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(access.TreeId, input.Text("name")!);
+        var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(treeId, input.Text("name")!);
         if (file is null)
         {
             return Reply.Fail("notfind the file");
@@ -162,8 +147,8 @@ public static class FileServerApi
         return Results.File(content, contentType, fileDownloadName: file.Name, enableRangeProcessing: true);
     }
 
-    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
-        ResourceRoutes.DeleteRowAsync<IFileCatalogGrain>(context, grains, treeid, id, Points.JobDelete, "DELETE FILE", "FILENAME");
+    private static Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<IFileCatalogGrain>(context, grains, id, "DELETE FILE", "FILENAME");
 
     /// <summary>Uploads are as large as <see cref="FileServerOptions.MaxSizeMB"/> allows per file, so the server's request size limit is lifted here.</summary>
     private static Task<UploadBatch> ReadUploadAsync(HttpContext context, IOptionsMonitor<FileServerOptions> options)

@@ -1,26 +1,24 @@
-using OpenC3.Api.Infrastructure;
 using OpenC3.Api.Monitor;
 
 namespace OpenC3.Api.Job;
 
-/// <summary>`/api/job`: every route needs a logged-in caller (no-login routes are mapped on <c>open</c>).</summary>
+/// <summary>`/api/job`: each route declares its access (a tree point, a global point, login only or no login).</summary>
 public static class JobModule
 {
     public static IEndpointRouteBuilder MapJobModule(this IEndpointRouteBuilder app)
     {
-        var open = app.MapGroup("/api/job").WithTags("job");
-        var job = app.MapGroup("/api/job").AddEndpointFilter<LoginFilter>().WithTags("job");
+        var job = app.MapGroup("/api/job").WithTags("job");
         job.MapEnvironmentApi();
         job.MapJobDefinitionApis();
-        job.MapJobResourceApis(open);
+        job.MapJobResourceApis();
         job.MapTaskApi();
         job.MapScpPluginApi();
         job.MapSubtaskApi();
         job.MapCrontabApi();
-        job.MapSlaveApi(open);
-        job.MapApprovalApi(open);
+        job.MapSlaveApi();
+        job.MapApprovalApi();
         job.MapApprovalPluginApi();
-        open.MapMonitorApi();
+        job.MapMonitorApi();
         return app;
     }
 }

@@ -14,41 +14,33 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/jobs/{treeid}", List);
-        job.MapGet("/jobs/{treeid}/count", Count);
-        job.MapGet("/jobs/{treeid}/{jobuuid}", Detail);
-        job.MapPost("/jobs/{treeid}", Create);
-        job.MapPost("/jobs/{treeid}/copy/byname", CopyByName);
-        job.MapPost("/jobs/{treeid}/{jobuuid}", Update);
-        job.MapDelete("/jobs/{treeid}/{jobuuid}", Delete);
-        job.MapDelete("/jobs/{treeid}/{name}/byname", DeleteByName);
+        job.MapGet("/jobs/{treeid}", List).RequirePoint(Points.JobRead);
+        job.MapGet("/jobs/{treeid}/count", Count).RequirePoint(Points.JobRead);
+        job.MapGet("/jobs/{treeid}/{jobuuid}", Detail).RequirePoint(Points.JobRead);
+        job.MapPost("/jobs/{treeid}", Create).RequirePoint(Points.JobWrite);
+        job.MapPost("/jobs/{treeid}/copy/byname", CopyByName).RequirePoint(Points.JobWrite);
+        job.MapPost("/jobs/{treeid}/{jobuuid}", Update).RequirePoint(Points.JobWrite);
+        job.MapDelete("/jobs/{treeid}/{jobuuid}", Delete).RequirePoint(Points.JobDelete);
+        job.MapDelete("/jobs/{treeid}/{name}/byname", DeleteByName).RequirePoint(Points.JobDelete);
         return job;
     }
 
     private static IJobsGrain Jobs(IGrainFactory grains) => grains.GetGrain<IJobsGrain>(0);
 
-    private static Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains) =>
-        CatalogFilters.ListAsync(context, treeid, withPlugin: false, withJobName: false, Jobs(grains).List, j => new
+    private static Task<IResult> List(HttpContext context, IGrainFactory grains) =>
+        CatalogFilters.ListAsync(context, withPlugin: false, withJobName: false, Jobs(grains).List, j => new
         {
             id = j.Id, uuid = j.Uuid, name = j.Name, create_time = j.Authorship.CreateTime, create_user = j.Authorship.CreateUser,
             edit_user = j.Authorship.EditUser, edit_time = j.Authorship.EditTime, stepcount = j.StepCount, hasvariable = j.HasEmptyVariable ? 1 : 0,
         });
 
-    private static async Task<IResult> Count(string treeid, HttpContext context, IGrainFactory grains)
-    {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        return access.Denied ?? Reply.Ok(new { permanent = await Jobs(grains).CountPermanent(access.TreeId) });
-    }
+    private static async Task<IResult> Count(HttpContext context, IGrainFactory grains) =>
+        Reply.Ok(new { permanent = await Jobs(grains).CountPermanent(context.TreeId()) });
 
     /// <summary>By uuid, or `byname` with `name=`; an unknown name answers `{}`, an unknown uuid `stat:false`.</summary>
-    private static async Task<IResult> Detail(string treeid, string jobuuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Detail(string jobuuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = (await RequestParams.ReadAsync(context.Request)).With("jobuuid", jobuuid);
         if (new Check(input).Required("jobuuid", UuidPattern).NoQuote("name", required: false).Failure is { } failure)
         {
@@ -59,7 +51,7 @@ public static class JobsApi
         if (byName)
         {
             var name = input.Text("name");
-            if (string.IsNullOrEmpty(name) || await Jobs(grains).UuidOf(access.TreeId, name) is not { } found)
+            if (string.IsNullOrEmpty(name) || await Jobs(grains).UuidOf(treeId, name) is not { } found)
             {
                 return Reply.Ok(new { });
             }
@@ -67,10 +59,10 @@ public static class JobsApi
             jobuuid = found;
         }
 
-        if (await Jobs(grains).Get(access.TreeId, jobuuid) is not { } job)
+        if (await Jobs(grains).Get(treeId, jobuuid) is not { } job)
         {
             // A name of a job that is not listed (transient) answers like an unknown name.
-            return byName ? Reply.Ok(new { }) : Reply.Fail($"job {jobuuid} not found on tree node {access.TreeId}");
+            return byName ? Reply.Ok(new { }) : Reply.Fail($"job {jobuuid} not found on tree node {treeId}");
         }
 
         return Reply.Ok(new
@@ -81,54 +73,39 @@ public static class JobsApi
         });
     }
 
-    private static async Task<IResult> Create(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
-        var draft = await DraftAsync(new Check(input).NoQuote("name", required: true), input, grains, access.TreeId);
+        var draft = await DraftAsync(new Check(input).NoQuote("name", required: true), input, grains, treeId);
         if (draft.Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        await AuditTrail.RecordAsync(grains, Caller.Required(context), "CREATE JOB", $"TREEID:{access.TreeId} NAME:{draft.Job!.Name}");
-        var saved = await Jobs(grains).Create(access.TreeId, draft.Job, Caller.Required(context).User);
+        await AuditTrail.RecordAsync(grains, Caller.Required(context), "CREATE JOB", $"TREEID:{treeId} NAME:{draft.Job!.Name}");
+        var saved = await Jobs(grains).Create(treeId, draft.Job, Caller.Required(context).User);
         return saved.Uuid is { } uuid ? Results.Json(new { stat = true, uuid, data = true }, Reply.Json) : Reply.Fail(saved.Error!);
     }
 
-    private static async Task<IResult> Update(string treeid, string jobuuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Update(string jobuuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = (await RequestParams.ReadAsync(context.Request)).With("jobuuid", jobuuid);
-        var draft = await DraftAsync(new Check(input).Required("jobuuid", UuidPattern), input, grains, access.TreeId);
+        var draft = await DraftAsync(new Check(input).Required("jobuuid", UuidPattern), input, grains, treeId);
         if (draft.Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        await AuditTrail.RecordAsync(grains, Caller.Required(context), "EDIT JOB", $"TREEID:{access.TreeId} NAME:{draft.Job!.Name}");
-        var change = await Jobs(grains).Update(access.TreeId, jobuuid, draft.Job, Caller.Required(context).User);
+        await AuditTrail.RecordAsync(grains, Caller.Required(context), "EDIT JOB", $"TREEID:{treeId} NAME:{draft.Job!.Name}");
+        var change = await Jobs(grains).Update(treeId, jobuuid, draft.Job, Caller.Required(context).User);
         return change.Succeeded ? Reply.Ok(true) : Reply.Fail(change.Error!);
     }
 
     private static async Task<IResult> CopyByName(string treeid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var check = new Check(input).Optional("fromprojectid", @"^\d+$").Optional("toprojectid", @"^\d+$")
             .NoQuote("fromname", required: true).NoQuote("toname", required: true).MaxLength("toname", MaxNameLength);
@@ -154,7 +131,7 @@ public static class JobsApi
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "CREATE JOB", $"TREEID:{access.TreeId} NAME:{input.Text("toname")}");
+        await AuditTrail.RecordAsync(grains, caller, "CREATE JOB", $"TREEID:{treeId} NAME:{input.Text("toname")}");
         var copied = await Jobs(grains).Copy(new JobCopy(from, input.Text("fromname")!, to, input.Text("toname")!), caller.User);
         return copied switch
         {
@@ -164,47 +141,37 @@ public static class JobsApi
         };
     }
 
-    private static async Task<IResult> Delete(string treeid, string jobuuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Delete(string jobuuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobDelete);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         if (new Check(RequestParams.FromObject(default).With("jobuuid", jobuuid)).Required("jobuuid", UuidPattern).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        if (await Jobs(grains).Get(access.TreeId, jobuuid) is not { } job)
+        if (await Jobs(grains).Get(treeId, jobuuid) is not { } job)
         {
-            return Reply.Fail($"job {jobuuid} not found on tree node {access.TreeId}");
+            return Reply.Fail($"job {jobuuid} not found on tree node {treeId}");
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB", $"TREEID:{access.TreeId} NAME:{job.Name}");
-        return await Jobs(grains).Delete(access.TreeId, jobuuid, caller.User) is null
-            ? Reply.Fail($"job {jobuuid} not found on tree node {access.TreeId}")
+        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB", $"TREEID:{treeId} NAME:{job.Name}");
+        return await Jobs(grains).Delete(treeId, jobuuid, caller.User) is null
+            ? Reply.Fail($"job {jobuuid} not found on tree node {treeId}")
             : Reply.Ok(true);
     }
 
-    private static async Task<IResult> DeleteByName(string treeid, string name, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> DeleteByName(string name, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobDelete);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         if (new Check(RequestParams.FromObject(default).With("name", name)).NoQuote("name", required: true).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB", $"TREEID:{access.TreeId} NAME:{name}");
-        await Jobs(grains).DeleteByName(access.TreeId, name, caller.User);
+        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB", $"TREEID:{treeId} NAME:{name}");
+        await Jobs(grains).DeleteByName(treeId, name, caller.User);
         return Results.Json(new { stat = true }, Reply.Json);
     }
 

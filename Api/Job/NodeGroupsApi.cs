@@ -21,28 +21,28 @@ public static class NodeGroupsApi
 
     public static RouteGroupBuilder MapNodeGroupsApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/nodegroup/{treeid}", List);
-        job.MapGet("/nodegroup/{treeid}/{id}", Detail);
-        job.MapGet("/nodegroup/{treeid}/{id}/nodelist", Nodes);
-        job.MapPost("/nodegroup/{treeid}", Resource.CreateAsync);
-        job.MapPost("/nodegroup/{treeid}/{id}", Resource.UpdateAsync);
-        job.MapDelete("/nodegroup/{treeid}/{id}", Resource.DeleteAsync);
+        job.MapGet("/nodegroup/{treeid}", List).RequirePoint(Points.JobRead);
+        job.MapGet("/nodegroup/{treeid}/{id}", Detail).RequirePoint(Points.JobRead);
+        job.MapGet("/nodegroup/{treeid}/{id}/nodelist", Nodes).RequirePoint(Points.JobRead);
+        job.MapPost("/nodegroup/{treeid}", Resource.CreateAsync).RequirePoint(Points.JobWrite);
+        job.MapPost("/nodegroup/{treeid}/{id}", Resource.UpdateAsync).RequirePoint(Points.JobWrite);
+        job.MapDelete("/nodegroup/{treeid}/{id}", Resource.DeleteAsync).RequirePoint(Points.JobDelete);
         return job;
     }
 
     private static INodeGroupsGrain Groups(IGrainFactory grains) => grains.GetGrain<INodeGroupsGrain>(0);
 
     /// <summary>Groups of the node, newest first; `jobname` lists the permanent jobs using each.</summary>
-    private static Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains) =>
-        CatalogFilters.ListAsync(context, treeid, withPlugin: true, withJobName: true, Groups(grains).List, g => new
+    private static Task<IResult> List(HttpContext context, IGrainFactory grains) =>
+        CatalogFilters.ListAsync(context, withPlugin: true, withJobName: true, Groups(grains).List, g => new
         {
             id = g.Id, name = g.Name, plugin = g.Plugin, create_user = g.Authorship.CreateUser, create_time = g.Authorship.CreateTime,
             edit_user = g.Authorship.EditUser, edit_time = g.Authorship.EditTime, jobname = g.JobName,
         });
 
-    private static async Task<IResult> Detail(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Detail(string id, HttpContext context, IGrainFactory grains)
     {
-        var (failure, _, group) = await Resource.FindAsync(treeid, id, Points.JobRead, context, grains);
+        var (failure, _, group) = await Resource.FindAsync(id, context, grains);
         if (failure is not null)
         {
             return failure;
@@ -56,20 +56,15 @@ public static class NodeGroupsApi
         });
     }
 
-    private static async Task<IResult> Nodes(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Nodes(string id, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         if (TreeIds.TryParse(id) is not { } groupId)
         {
             return Reply.Fail(TreeIds.FormatError("id"));
         }
 
-        return await Groups(grains).Nodes(access.TreeId, groupId) is { } nodes ? Reply.Ok(nodes) : Reply.Fail("nofind the nodegroup in project");
+        return await Groups(grains).Nodes(treeId, groupId) is { } nodes ? Reply.Ok(nodes) : Reply.Fail("nofind the nodegroup in project");
     }
 
     /// <summary>`params` is kept as the JSON value the client sent (upstream keeps any value, as YAML).</summary>

@@ -11,57 +11,42 @@ public static class NodeInfoApi
 
     public static RouteGroupBuilder MapNodeInfoApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/nodeinfo/{treeid}", List);
-        job.MapGet("/nodeinfo/{treeid}/check", CheckNodes);
-        job.MapGet("/nodeinfo/{treeid}/count", Count);
+        job.MapGet("/nodeinfo/{treeid}", List).RequireProjectPoint(Points.JobRead);
+        job.MapGet("/nodeinfo/{treeid}/check", CheckNodes).RequireProjectPoint(Points.JobRead);
+        job.MapGet("/nodeinfo/{treeid}/count", Count).RequireProjectPoint(Points.JobRead);
         return job;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var machines = await grains.GetGrain<INodeInventoryGrain>(0).Machines(access.TreeId);
+        var treeId = context.TreeId();
+        var machines = await grains.GetGrain<INodeInventoryGrain>(0).Machines(treeId);
         return Reply.Ok(machines.Select((m, i) => new { id = i + 1, name = m.Name, type = m.Type, inip = m.InIp, exip = m.ExIp }));
     }
 
     /// <summary>`data: null` when every host belongs to the node (always on node 0, as upstream), else the outsiders as CSV.</summary>
-    private static async Task<IResult> CheckNodes(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> CheckNodes(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("node", NodesPattern).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        if (access.TreeId == 0)
+        if (treeId == 0)
         {
             return Reply.Ok(null);
         }
 
         var hosts = input.Text("node")!.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var outsiders = MachineMembership.Outsiders(await grains.GetGrain<INodeInventoryGrain>(0).Machines(access.TreeId), hosts);
+        var outsiders = MachineMembership.Outsiders(await grains.GetGrain<INodeInventoryGrain>(0).Machines(treeId), hosts);
         return Reply.Ok(outsiders.Count == 0 ? null : string.Join(',', outsiders));
     }
 
-    private static async Task<IResult> Count(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Count(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        return Reply.Ok(new { node = (await grains.GetGrain<INodeInventoryGrain>(0).Machines(access.TreeId)).Count });
+        var treeId = context.TreeId();
+        return Reply.Ok(new { node = (await grains.GetGrain<INodeInventoryGrain>(0).Machines(treeId)).Count });
     }
 }

@@ -10,27 +10,22 @@ public static class NotifyApi
 
     public static RouteGroupBuilder MapNotifyApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/notify/{treeid}", List);
-        job.MapPost("/notify/{treeid}", Add);
-        job.MapDelete("/notify/{treeid}/{id}", Delete);
+        job.MapGet("/notify/{treeid}", List).RequireProjectPoint(Points.JobRead);
+        job.MapPost("/notify/{treeid}", Add).RequireProjectPoint(Points.JobWrite);
+        job.MapDelete("/notify/{treeid}/{id}", Delete).RequireProjectPoint(Points.JobDelete);
         return job;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var recipients = await grains.GetGrain<INotifyRecipientGrain>(0).List(access.TreeId);
+        var treeId = context.TreeId();
+        var recipients = await grains.GetGrain<INotifyRecipientGrain>(0).List(treeId);
         return Reply.Ok(recipients.Select(r => new { id = r.Id, user = r.User, create_user = r.CreateUser, create_time = r.CreateTime }));
     }
 
-    private static Task<IResult> Add(string treeid, HttpContext context, IGrainFactory grains) =>
-        ResourceRoutes.AddValueAsync<INotifyRecipientGrain>(context, grains, treeid, ("user", UserPattern, 200), "ADD NOTIFY", "USER");
+    private static Task<IResult> Add(HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.AddValueAsync<INotifyRecipientGrain>(context, grains, ("user", UserPattern, 200), "ADD NOTIFY", "USER");
 
-    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
-        ResourceRoutes.DeleteRowAsync<INotifyRecipientGrain>(context, grains, treeid, id, Points.JobDelete, "DEL NOTIFY", "USER");
+    private static Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<INotifyRecipientGrain>(context, grains, id, "DEL NOTIFY", "USER");
 }

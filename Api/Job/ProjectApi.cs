@@ -8,33 +8,23 @@ public static class ProjectApi
 {
     public static RouteGroupBuilder MapProjectApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/project/{treeid}", Get);
-        job.MapPost("/project/{treeid}", Set);
+        job.MapGet("/project/{treeid}", Get).RequireProjectPoint(Points.JobRead);
+        job.MapPost("/project/{treeid}", Set).RequireProjectPoint(Points.JobWrite);
         return job;
     }
 
-    private static async Task<IResult> Get(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Get(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var project = await grains.GetGrain<IProjectGrain>(0).Status(access.TreeId);
+        var treeId = context.TreeId();
+        var project = await grains.GetGrain<IProjectGrain>(0).Status(treeId);
         return project is null
             ? Reply.Ok(new { status = "active" })
             : Reply.Ok(new { id = project.Id, status = project.Status, edit_user = project.EditUser, edit_time = project.EditTime });
     }
 
-    private static async Task<IResult> Set(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Set(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).RequiredIn("status", "active", "inactive").Failure is { } failure)
         {
@@ -42,8 +32,8 @@ public static class ProjectApi
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "EDIT PROJECT STATUS", $"TREEID:{access.TreeId} STATUS:{input.Text("status")}");
-        await grains.GetGrain<IProjectGrain>(0).SetStatus(access.TreeId, input.Text("status")!, caller.User);
+        await AuditTrail.RecordAsync(grains, caller, "EDIT PROJECT STATUS", $"TREEID:{treeId} STATUS:{input.Text("status")}");
+        await grains.GetGrain<IProjectGrain>(0).SetStatus(treeId, input.Text("status")!, caller.User);
         return Reply.Ok(1);
     }
 }

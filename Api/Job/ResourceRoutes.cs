@@ -3,7 +3,7 @@ using OpenC3.Grains.Abstractions.Catalog;
 
 namespace OpenC3.Api.Job;
 
-/// <summary>What the tree-scoped resource routes share: the node guard, the audit-column filters, deleting one row.</summary>
+/// <summary>What the tree-scoped resource routes share: their point declaration, the audit-column filters, deleting one row.</summary>
 public static class ResourceRoutes
 {
     /// <summary>Upstream's JOB module calls the `:treeid` of these routes `projectid` in its messages.</summary>
@@ -11,24 +11,10 @@ public static class ResourceRoutes
 
     public const string DayPattern = @"^\d{4}\-\d{2}\-\d{2}$";
 
-    /// <summary>
-    /// The `:treeid` must be digits and the caller must hold the point there. `openc3_job_root` is global,
-    /// as upstream checks it without a node (so a private node's owner does not pass it on their node).
-    /// </summary>
-    public static async Task<TreeAccess> GuardAsync(this HttpContext context, string treeId, string point)
-    {
-        if (point != Points.JobRoot)
-        {
-            return await context.CheckAsync(treeId, point, TreeField);
-        }
-
-        if (TreeIds.TryParse(treeId) is not { } id)
-        {
-            return new TreeAccess(0, Reply.Fail(TreeIds.FormatError(TreeField)));
-        }
-
-        return await context.AllowsAsync(Points.JobRoot, 0) ? new TreeAccess(id, null) : new TreeAccess(id, Reply.Unauthorized());
-    }
+    /// <summary>The route's point on its `:treeid`, which these routes' messages call `projectid`.</summary>
+    public static TBuilder RequireProjectPoint<TBuilder>(this TBuilder builder, string point, string? privateNodeFallback = null)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequirePoint(point, field: TreeField, privateNodeFallback: privateNodeFallback);
 
     /// <summary>Upstream's checks of the filters resource lists take: users without quotes, `YYYY-MM-DD` days.</summary>
     public static Check RowFilters(this Check check) =>
@@ -49,15 +35,10 @@ public static class ResourceRoutes
     /// checks the value, audits `TREEID:&lt;t&gt; &lt;LABEL&gt;:&lt;value&gt;`, answers `data: true`.
     /// </summary>
     public static async Task<IResult> AddValueAsync<TGrain>(
-        HttpContext context, IGrainFactory grains, string treeId, (string Name, string Pattern, int MaxLength) field, string title, string label)
+        HttpContext context, IGrainFactory grains, (string Name, string Pattern, int MaxLength) field, string title, string label)
         where TGrain : ITreeValuesGrain
     {
-        var access = await context.GuardAsync(treeId, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if ((new Check(input).Required(field.Name, field.Pattern).Failure ?? Oversized(input, (field.Name, field.MaxLength))) is { } failure)
         {
@@ -66,8 +47,8 @@ public static class ResourceRoutes
 
         var value = input.Text(field.Name)!;
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, title, $"TREEID:{access.TreeId} {label}:{value}");
-        var error = await grains.GetGrain<TGrain>(0).Add(access.TreeId, value, caller.User);
+        await AuditTrail.RecordAsync(grains, caller, title, $"TREEID:{treeId} {label}:{value}");
+        var error = await grains.GetGrain<TGrain>(0).Add(treeId, value, caller.User);
         return error is null ? Reply.Ok(true) : Reply.Fail(error);
     }
 
@@ -75,28 +56,23 @@ public static class ResourceRoutes
     /// `DELETE /&lt;resource&gt;/:treeid/:id`: audits `TREEID:&lt;t&gt; &lt;LABEL&gt;:&lt;name&gt;` and answers
     /// `data: true`, or `data: false` when the node has no such row (nothing to audit then).
     /// </summary>
-    public static async Task<IResult> DeleteRowAsync<TGrain>(HttpContext context, IGrainFactory grains, string treeId, string id, string point, string title, string label)
+    public static async Task<IResult> DeleteRowAsync<TGrain>(HttpContext context, IGrainFactory grains, string id, string title, string label)
         where TGrain : ITreeRowsGrain
     {
-        var access = await context.GuardAsync(treeId, point);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         if (TreeIds.TryParse(id) is not { } rowId)
         {
             return Reply.Fail(TreeIds.FormatError("id"));
         }
 
         var rows = grains.GetGrain<TGrain>(0);
-        if (await rows.LabelOf(access.TreeId, rowId) is not { } name)
+        if (await rows.LabelOf(treeId, rowId) is not { } name)
         {
             return Reply.Ok(false);
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, title, $"TREEID:{access.TreeId} {label}:{name}");
-        return Reply.Ok(await rows.Delete(access.TreeId, rowId, caller.User));
+        await AuditTrail.RecordAsync(grains, caller, title, $"TREEID:{treeId} {label}:{name}");
+        return Reply.Ok(await rows.Delete(treeId, rowId, caller.User));
     }
 }

@@ -17,18 +17,13 @@ public static class ScpPluginApi
 
     public static RouteGroupBuilder MapScpPluginApi(this RouteGroupBuilder job)
     {
-        job.MapPost("/task/{treeid}/plugin_scp", StartCopy);
+        job.MapPost("/task/{treeid}/plugin_scp", StartCopy).RequirePoint(Points.JobWrite);
         return job;
     }
 
-    private static async Task<IResult> StartCopy(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> StartCopy(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         input = Canonical(Canonical(input, "src_type"), "dst_type");
         var failure = new Check(input)
@@ -57,7 +52,7 @@ public static class ScpPluginApi
             return Reply.Fail("sp format error");
         }
 
-        var hostsError = (fromFileServer ? null : await HostsAsync(grains, access.TreeId, input, "src")) ?? await HostsAsync(grains, access.TreeId, input, "dst");
+        var hostsError = (fromFileServer ? null : await HostsAsync(grains, treeId, input, "src")) ?? await HostsAsync(grains, treeId, input, "dst");
         if (hostsError is not null)
         {
             return Reply.Fail(hostsError);
@@ -79,10 +74,10 @@ public static class ScpPluginApi
             ScpDelete = PerlTruth.IsTrue(input, "scp_delete") ? "1" : "0",
             Timeout = input.Text("timeout") ?? "60",
         };
-        var planned = await ScpStepSnapshot.PlanAsync(grains, access.TreeId, step);
+        var planned = await ScpStepSnapshot.PlanAsync(grains, treeId, step);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)
-            : await PluginTasks.StartAsync(context, grains, access.TreeId, planned.Step, input, "RUN PLUGIN SCP");
+            : await PluginTasks.StartAsync(context, grains, treeId, planned.Step, input, "RUN PLUGIN SCP");
     }
 
     /// <summary>Upstream's checks of `src`/`dst` by their type; the error text, or null.</summary>

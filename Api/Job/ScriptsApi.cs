@@ -21,27 +21,27 @@ public static class ScriptsApi
 
     public static RouteGroupBuilder MapScriptsApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/scripts/{treeid}", List);
-        job.MapGet("/scripts/{treeid}/{id}", Detail);
-        job.MapPost("/scripts/{treeid}", Resource.CreateAsync);
-        job.MapPost("/scripts/{treeid}/{id}", Resource.UpdateAsync);
-        job.MapDelete("/scripts/{treeid}/{id}", Resource.DeleteAsync);
+        job.MapGet("/scripts/{treeid}", List).RequirePoint(Points.JobRead);
+        job.MapGet("/scripts/{treeid}/{id}", Detail).RequirePoint(Points.JobRead);
+        job.MapPost("/scripts/{treeid}", Resource.CreateAsync).RequirePoint(Points.JobWrite);
+        job.MapPost("/scripts/{treeid}/{id}", Resource.UpdateAsync).RequirePoint(Points.JobWrite);
+        job.MapDelete("/scripts/{treeid}/{id}", Resource.DeleteAsync).RequirePoint(Points.JobDelete);
         return job;
     }
 
     private static IScriptsGrain Scripts(IGrainFactory grains) => grains.GetGrain<IScriptsGrain>(0);
 
     /// <summary>Scripts of the node and global ones; `jobname` lists the permanent jobs citing each.</summary>
-    private static Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains) =>
-        CatalogFilters.ListAsync(context, treeid, withPlugin: false, withJobName: true, Scripts(grains).List, s => new
+    private static Task<IResult> List(HttpContext context, IGrainFactory grains) =>
+        CatalogFilters.ListAsync(context, withPlugin: false, withJobName: true, Scripts(grains).List, s => new
         {
             id = s.Id, projectid = s.ProjectId, name = s.Name, type = s.Type, create_user = s.Authorship.CreateUser, create_time = s.Authorship.CreateTime,
             edit_user = s.Authorship.EditUser, edit_time = s.Authorship.EditTime, jobname = s.JobName,
         });
 
-    private static async Task<IResult> Detail(string treeid, string id, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Detail(string id, HttpContext context, IGrainFactory grains)
     {
-        var (failure, _, script) = await Resource.FindAsync(treeid, id, Points.JobRead, context, grains);
+        var (failure, _, script) = await Resource.FindAsync(id, context, grains);
         return failure ?? Reply.Ok(new
         {
             id = script!.Id, name = script.Name, type = script.Type, cont = script.Cont, create_user = script.Authorship.CreateUser,

@@ -16,11 +16,11 @@ public static partial class SlaveApi
     private const int FrameBytes = 100 * 1024;
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(300);
 
-    public static RouteGroupBuilder MapSlaveApi(this RouteGroupBuilder job, RouteGroupBuilder open)
+    public static RouteGroupBuilder MapSlaveApi(this RouteGroupBuilder job)
     {
-        job.MapDelete("/slave/{slave}/killtask/{uuid}", KillTask);
-        open.MapGet("/slave/{slave}/ws", TailLog);
-        open.MapGet("/slave/{slave}/tasklog/{uuid}", LogPage);
+        job.MapDelete("/slave/{slave}/killtask/{uuid}", KillTask).LoginOnly("write is checked on the task's own node, found by its uuid");
+        job.MapGet("/slave/{slave}/ws", TailLog).NoLogin("websocket: answers nocookie/Unauthorized as text frames; read is checked on the task's node");
+        job.MapGet("/slave/{slave}/tasklog/{uuid}", LogPage).NoLogin("a static page that opens the websocket");
         return job;
     }
 

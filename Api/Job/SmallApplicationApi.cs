@@ -14,12 +14,12 @@ public static class SmallApplicationApi
 
     public static RouteGroupBuilder MapSmallApplicationApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/smallapplication", List);
-        job.MapGet("/smallapplication/bytreeid/{treeid}", ListOfNode);
-        job.MapGet("/smallapplication/{id}", Get);
-        job.MapPost("/smallapplication", Create);
-        job.MapPost("/smallapplication/{id}", Update);
-        job.MapDelete("/smallapplication/{id}", Delete);
+        job.MapGet("/smallapplication", List).LoginOnly("the application menu, shown to every user");
+        job.MapGet("/smallapplication/bytreeid/{treeid}", ListOfNode).LoginOnly("the application menu of a node, shown to every user");
+        job.MapGet("/smallapplication/{id}", Get).LoginOnly("one application of the menu");
+        job.MapPost("/smallapplication", Create).LoginOnly("write is checked on the node named in the body");
+        job.MapPost("/smallapplication/{id}", Update).LoginOnly("write is checked on the stored and the new node");
+        job.MapDelete("/smallapplication/{id}", Delete).LoginOnly("write is checked on the stored node");
         return job;
     }
 

@@ -10,22 +10,17 @@ public static class SubtaskApi
 
     public static RouteGroupBuilder MapSubtaskApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/subtask/{treeid}/{taskuuid}", ListSteps);
-        job.MapGet("/subtask/{treeid}/{taskuuid}/{subtaskuuid}", GetStep);
-        job.MapPost("/subtask/{treeid}", (string treeid, HttpContext context, IGrainFactory grains) => ControlAsync(treeid, context, grains, Decisions));
-        job.MapPut("/subtask/{treeid}", (string treeid, HttpContext context, IGrainFactory grains) => ControlAsync(treeid, context, grains, ["next", "running"]));
+        job.MapGet("/subtask/{treeid}/{taskuuid}", ListSteps).RequirePoint(Points.JobRead);
+        job.MapGet("/subtask/{treeid}/{taskuuid}/{subtaskuuid}", GetStep).RequirePoint(Points.JobRead);
+        job.MapPost("/subtask/{treeid}", (HttpContext context, IGrainFactory grains) => ControlAsync(context, grains, Decisions)).RequirePoint(Points.JobWrite);
+        job.MapPut("/subtask/{treeid}", (HttpContext context, IGrainFactory grains) => ControlAsync(context, grains, ["next", "running"])).RequirePoint(Points.JobWrite);
         return job;
     }
 
-    private static async Task<IResult> ListSteps(string treeid, string taskuuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> ListSteps(string taskuuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, taskuuid) is null)
+        var treeId = context.TreeId();
+        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskuuid) is null)
         {
             return Reply.Ok(Array.Empty<object>());
         }
@@ -40,15 +35,10 @@ public static class SubtaskApi
         }));
     }
 
-    private static async Task<IResult> GetStep(string treeid, string taskuuid, string subtaskuuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> GetStep(string taskuuid, string subtaskuuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var row = (await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, taskuuid)) is null
+        var treeId = context.TreeId();
+        var row = (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskuuid)) is null
             ? null
             : (await grains.GetGrain<ITaskQueryGrain>(0).Subtasks(taskuuid)).FirstOrDefault(r => r.Uuid == subtaskuuid);
         if (row is null)
@@ -69,14 +59,9 @@ public static class SubtaskApi
         });
     }
 
-    private static async Task<IResult> ControlAsync(string treeid, HttpContext context, IGrainFactory grains, string[] allowed)
+    private static async Task<IResult> ControlAsync(HttpContext context, IGrainFactory grains, string[] allowed)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input)
             .Required("taskuuid", "^[a-zA-Z0-9]+$")
@@ -91,13 +76,13 @@ public static class SubtaskApi
         var taskUuid = input.Text("taskuuid")!;
         var stepUuid = input.Text("subtaskuuid")!;
         var control = input.Text("control")!;
-        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, taskUuid) is null)
+        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskUuid) is null)
         {
             return Reply.Fail("no update anything:0E0");
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{access.TreeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:{control}");
+        await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{treeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:{control}");
         var changed = control == "next"
             ? await grains.GetGrain<ITaskGrain>(taskUuid).Next(stepUuid)
             : await grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}").Decide(control, caller.User);

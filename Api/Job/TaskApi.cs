@@ -16,27 +16,23 @@ public static class TaskApi
 
     public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/task/{treeid}", ListTasks);
-        job.MapGet("/task/{treeid}/count", CountThisMonth);
-        job.MapGet("/task/{treeid}/total_count", CountInRange);
-        job.MapGet("/task/{treeid}/analysis/{kind}", Analyse);
-        job.MapGet("/task/{treeid}/authorization/{group}/{jobname}", Delegation);
-        job.MapGet("/task/{treeid}/{uuid}", GetTask);
-        job.MapPost("/task/{treeid}/plugin_cmd", StartCommand);
-        job.MapPost("/task/{treeid}/job", StartJob);
-        job.MapPost("/task/{treeid}/job/byname", StartJobByName);
-        job.MapPost("/task/{treeid}/redo", Redo);
+        job.MapGet("/task/{treeid}", ListTasks).RequirePoint(Points.JobRead);
+        job.MapGet("/task/{treeid}/count", CountThisMonth).RequirePoint(Points.JobRead);
+        job.MapGet("/task/{treeid}/total_count", CountInRange).RequirePoint(Points.JobRead);
+        job.MapGet("/task/{treeid}/analysis/{kind}", Analyse).RequirePoint(Points.JobRead);
+        job.MapGet("/task/{treeid}/authorization/{group}/{jobname}", Delegation).RequirePoint(Points.JobRead);
+        job.MapGet("/task/{treeid}/{uuid}", GetTask).RequirePoint(Points.JobRead);
+        job.MapPost("/task/{treeid}/plugin_cmd", StartCommand).RequirePoint(Points.JobWrite);
+        // The base point is read; the handler then asks write, or control for a delegated job (`_authorization_`).
+        job.MapPost("/task/{treeid}/job", StartJob).RequirePoint(Points.JobRead);
+        job.MapPost("/task/{treeid}/job/byname", StartJobByName).RequirePoint(Points.JobRead);
+        job.MapPost("/task/{treeid}/redo", Redo).RequirePoint(Points.JobWrite);
         return job;
     }
 
-    private static async Task<IResult> ListTasks(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> ListTasks(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var query = context.Request.Query;
         foreach (var field in new[] { "time_start", "time_end" })
         {
@@ -46,20 +42,15 @@ public static class TaskApi
             }
         }
 
-        var filter = new TaskFilter(access.TreeId, Text(query["name"]), Text(query["user"]), Text(query["status"]), Text(query["taskuuid"]), Text(query["time_start"]), Text(query["time_end"]));
+        var filter = new TaskFilter(treeId, Text(query["name"]), Text(query["user"]), Text(query["status"]), Text(query["taskuuid"]), Text(query["time_start"]), Text(query["time_end"]));
         var rows = await grains.GetGrain<ITaskQueryGrain>(0).List(filter);
         return Reply.Ok(rows.Select(ListShape));
     }
 
-    private static async Task<IResult> GetTask(string treeid, string uuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> GetTask(string uuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var row = await grains.GetGrain<ITaskQueryGrain>(0).Find(access.TreeId, uuid);
+        var treeId = context.TreeId();
+        var row = await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, uuid);
         if (row is null)
         {
             return Reply.Ok(new { status = "norun" });
@@ -74,28 +65,18 @@ public static class TaskApi
         });
     }
 
-    private static async Task<IResult> CountThisMonth(string treeid, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> CountThisMonth(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var today = clock.GetLocalNow();
         var from = $"{today:yyyy-MM}-01 00:00:00";
-        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(access.TreeId, from, "9999-12-31 23:59:59");
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(treeId, from, "9999-12-31 23:59:59");
         return Reply.Ok(TaskAnalysis.CountByStatus(rows));
     }
 
-    private static async Task<IResult> CountInRange(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> CountInRange(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input).Required("time_start", @"^\d{4}-\d{2}-\d{2}$").Required("time_end", @"^\d{4}-\d{2}-\d{2}$").Failure;
         if (failure is not null)
@@ -103,24 +84,19 @@ public static class TaskApi
             return Reply.Fail(failure);
         }
 
-        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(access.TreeId, TimeFormat.DayStart(input.Text("time_start")!), TimeFormat.DayEnd(input.Text("time_end")!));
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(treeId, TimeFormat.DayStart(input.Text("time_start")!), TimeFormat.DayEnd(input.Text("time_end")!));
         return Reply.Ok(TaskAnalysis.CountByStatus(rows));
     }
 
     /// <summary>`/analysis/last|date|hour|runtime|statistics` over the last 30 days.</summary>
-    private static async Task<IResult> Analyse(string treeid, string kind, HttpContext context, IGrainFactory grains, TimeProvider clock)
+    private static async Task<IResult> Analyse(string kind, HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var query = context.Request.Query;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var from = TimeFormat.DayStart(today.AddDays(-29).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var allProjects = kind == "statistics" || (kind == "date" && query["all"].ToString() is { Length: > 0 } all && all != "0");
-        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(allProjects ? null : access.TreeId, from, "9999-12-31 23:59:59");
+        var rows = await grains.GetGrain<ITaskQueryGrain>(0).Started(allProjects ? null : treeId, from, "9999-12-31 23:59:59");
         return kind switch
         {
             "last" => Reply.Ok(TaskAnalysis.Last(rows, int.TryParse(query["count"], out var count) && count > 0 ? Math.Min(count, 1000) : 10)),
@@ -132,15 +108,15 @@ public static class TaskApi
         };
     }
 
-    private static async Task<IResult> StartJob(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> StartJob(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).Failure;
-        return failure is not null ? Reply.Fail(failure) : await StartJobAsync(treeid, context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
+        return failure is not null ? Reply.Fail(failure) : await StartJobAsync(context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
     }
 
     /// <summary>`uuid` is an idempotency key: the same uuid again never starts a second run.</summary>
-    private static async Task<IResult> StartJobByName(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> StartJobByName(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Optional("mutex", PluginTasks.MutexPattern).Failure;
@@ -149,61 +125,46 @@ public static class TaskApi
             return Reply.Fail(failure);
         }
 
-        if (TreeIds.TryParse(treeid) is not { } treeId)
-        {
-            return Reply.Fail(TreeIds.FormatError("treeid"));
-        }
-
-        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(treeId, input.Text("jobname")!);
+        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(context.TreeId(), input.Text("jobname")!);
         return jobUuid is null
             ? Reply.Fail($"nofind job {input.Text("jobname")}")
-            : await StartJobAsync(treeid, context, grains, input, jobUuid, input.Text("uuid"));
+            : await StartJobAsync(context, grains, input, jobUuid, input.Text("uuid"));
     }
 
     /// <summary>`1` when the node's job of that name is delegated (`_authorization_` is `true` or names the group), else `0`.</summary>
-    private static async Task<IResult> Delegation(string treeid, string group, string jobname, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Delegation(string group, string jobname, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(access.TreeId, jobname);
+        var treeId = context.TreeId();
+        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(treeId, jobname);
         if (jobUuid is null)
         {
             return Reply.Ok(0);
         }
 
-        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(access.TreeId, jobUuid, new VariableQuery(false, [], null)))
+        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(treeId, jobUuid, new VariableQuery(false, [], null)))
             .Any(v => v.Name == "_authorization_" && (v.Value == "true" || v.Value == group));
         return Reply.Ok(delegated ? 1 : 0);
     }
 
-    private static async Task<IResult> StartJobAsync(string treeid, HttpContext context, IGrainFactory grains, RequestParams input, string jobUuid, string? requestedUuid)
+    private static async Task<IResult> StartJobAsync(HttpContext context, IGrainFactory grains, RequestParams input, string jobUuid, string? requestedUuid)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var job = await grains.GetGrain<IJobsGrain>(0).Get(access.TreeId, jobUuid);
+        var treeId = context.TreeId();
+        var job = await grains.GetGrain<IJobsGrain>(0).Get(treeId, jobUuid);
         if (job is null)
         {
             return Reply.Fail("projectid, jobuuid nomatch");
         }
 
         // A job whose `_authorization_` variable is `true` may be started with the control point alone.
-        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(access.TreeId, jobUuid, new VariableQuery(false, [], null)))
+        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(treeId, jobUuid, new VariableQuery(false, [], null)))
             .Any(v => v.Name == "_authorization_" && v.Value == "true");
-        if (!await context.AllowsAsync(delegated ? Points.JobControl : Points.JobWrite, access.TreeId))
+        if (!await context.AllowsAsync(delegated ? Points.JobControl : Points.JobWrite, treeId))
         {
             return Reply.Unauthorized();
         }
 
         var caller = Caller.Required(context);
-        var planned = await JobTaskPlanner.PlanAsync(grains, access.TreeId, job, caller.User, caller.IsApp ? "api" : "page", Variables(input));
+        var planned = await JobTaskPlanner.PlanAsync(grains, treeId, job, caller.User, caller.IsApp ? "api" : "page", Variables(input));
         if (planned.Definition is null)
         {
             return Reply.Fail(planned.Error!);
@@ -215,7 +176,7 @@ public static class TaskApi
             return Reply.Fail("Too many waiting or running tasks");
         }
 
-        await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{access.TreeId} JOB:{job.Name} TASK:{taskUuid}");
+        await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{treeId} JOB:{job.Name} TASK:{taskUuid}");
         if (!await grains.GetGrain<ITaskGrain>(taskUuid).Start(planned.Definition with { Mutex = input.Text("mutex") ?? string.Empty }))
         {
             return Reply.Info("This task has been successfully created");
@@ -224,14 +185,9 @@ public static class TaskApi
         return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
     }
 
-    private static async Task<IResult> Redo(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Redo(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("taskuuid", "^[a-zA-Z0-9]{12}$").Failure is { } failure)
         {
@@ -239,27 +195,22 @@ public static class TaskApi
         }
 
         var old = await grains.GetGrain<ITaskGrain>(input.Text("taskuuid")!).Definition();
-        if (old is null || old.ProjectId != access.TreeId)
+        if (old is null || old.ProjectId != treeId)
         {
             return Reply.Fail("nofind task");
         }
 
         var caller = Caller.Required(context);
         var taskUuid = Uuid.New();
-        await AuditTrail.RecordAsync(grains, caller, "REDO TASK", $"TREEID:{access.TreeId} FROM:{input.Text("taskuuid")} TASK:{taskUuid}");
+        await AuditTrail.RecordAsync(grains, caller, "REDO TASK", $"TREEID:{treeId} FROM:{input.Text("taskuuid")} TASK:{taskUuid}");
         await grains.GetGrain<ITaskGrain>(taskUuid).Start(old with { User = caller.User, CallType = caller.IsApp ? "api" : "page" });
         return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
     }
 
     /// <summary>`POST /task/:treeid/plugin_cmd`: one cmd step on the given hosts, failing at the first failed host (no decisions).</summary>
-    private static async Task<IResult> StartCommand(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> StartCommand(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input)
             .NoQuote("name", required: true)
@@ -289,7 +240,7 @@ public static class TaskApi
             input.Text("scripts_argv") ?? string.Empty,
             JobTaskPlanner.Timeout(input.Text("timeout") ?? string.Empty),
             string.Empty);
-        return await PluginTasks.StartAsync(context, grains, access.TreeId, step, input, "RUN PLUGIN CMD");
+        return await PluginTasks.StartAsync(context, grains, treeId, step, input, "RUN PLUGIN CMD");
     }
 
     /// <summary>A start request's `variable` object as text values.</summary>

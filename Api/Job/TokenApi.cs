@@ -12,27 +12,22 @@ public static class TokenApi
 {
     public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder job)
     {
-        job.MapMethods("/token/{treeid}/info", ["GET", "POST"], List);
-        job.MapPost("/token/{treeid}", Create);
-        job.MapDelete("/token/{treeid}/{id}", Delete);
+        job.MapMethods("/token/{treeid}/info", ["GET", "POST"], List).RequireProjectPoint(Points.JobWrite);
+        job.MapPost("/token/{treeid}", Create).RequireProjectPoint(Points.JobWrite);
+        job.MapDelete("/token/{treeid}/{id}", Delete).RequireProjectPoint(Points.JobDelete);
         return job;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).RowFilters().Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        var tokens = await grains.GetGrain<IUploadTokenGrain>(0).List(access.TreeId, ResourceRoutes.Rows(input));
+        var tokens = await grains.GetGrain<IUploadTokenGrain>(0).List(treeId, ResourceRoutes.Rows(input));
         return Reply.Ok(tokens.Select(t => new
         {
             id = t.Id,
@@ -46,14 +41,9 @@ public static class TokenApi
     }
 
     /// <summary>`{stat:true, data:true, id, token}`: upstream's `data:true`, plus the only time the token is shown.</summary>
-    private static async Task<IResult> Create(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Create(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobWrite);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var isJob = input.Text("isjob") is { } flag && flag is not ("" or "0" or "false");
         var failure = new Check(input)
@@ -69,14 +59,14 @@ public static class TokenApi
 
         var token = input.Text("token") ?? TokenSecret.New();
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "ADD FILESERVER TOKEN", $"TREEID:{access.TreeId} NAME:{input.Text("describe")}");
+        await AuditTrail.RecordAsync(grains, caller, "ADD FILESERVER TOKEN", $"TREEID:{treeId} NAME:{input.Text("describe")}");
         var created = await grains.GetGrain<IUploadTokenGrain>(0).Create(
-            access.TreeId, new TokenInput(token, input.Text("describe")!, isJob, input.Text("jobname") ?? string.Empty), caller.User);
+            treeId, new TokenInput(token, input.Text("describe")!, isJob, input.Text("jobname") ?? string.Empty), caller.User);
         return created.Id is { } id
             ? Results.Json(new { stat = true, data = true, id, token }, Reply.Json)
             : Reply.Fail(created.Error ?? "create token failed");
     }
 
-    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
-        ResourceRoutes.DeleteRowAsync<IUploadTokenGrain>(context, grains, treeid, id, Points.JobDelete, "DEL FILESERVER TOKEN", "NAME");
+    private static Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<IUploadTokenGrain>(context, grains, id, "DEL FILESERVER TOKEN", "NAME");
 }

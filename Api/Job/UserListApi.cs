@@ -10,33 +10,28 @@ public static class UserListApi
 
     public static RouteGroupBuilder MapUserListApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/userlist/{treeid}", List);
-        job.MapPost("/userlist/{treeid}", Add);
-        job.MapDelete("/userlist/{treeid}/{id}", Delete);
+        job.MapGet("/userlist/{treeid}", List).RequireProjectPoint(Points.JobRead);
+        job.MapPost("/userlist/{treeid}", Add).RequireProjectPoint(Points.JobWrite);
+        job.MapDelete("/userlist/{treeid}/{id}", Delete).RequireProjectPoint(Points.JobDelete);
         return job;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).NoQuote("name", required: false).RowFilters().Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        var accounts = await grains.GetGrain<IRemoteAccountGrain>(0).List(access.TreeId, input.Text("name"), ResourceRoutes.Rows(input));
+        var accounts = await grains.GetGrain<IRemoteAccountGrain>(0).List(treeId, input.Text("name"), ResourceRoutes.Rows(input));
         return Reply.Ok(accounts.Select(a => new { id = a.Id, projectid = a.ProjectId, username = a.Username, create_user = a.CreateUser, create_time = a.CreateTime }));
     }
 
-    private static Task<IResult> Add(string treeid, HttpContext context, IGrainFactory grains) =>
-        ResourceRoutes.AddValueAsync<IRemoteAccountGrain>(context, grains, treeid, ("username", UsernamePattern, 100), "ADD USERLIST", "USERNAME");
+    private static Task<IResult> Add(HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.AddValueAsync<IRemoteAccountGrain>(context, grains, ("username", UsernamePattern, 100), "ADD USERLIST", "USERNAME");
 
-    private static Task<IResult> Delete(string treeid, string id, HttpContext context, IGrainFactory grains) =>
-        ResourceRoutes.DeleteRowAsync<IRemoteAccountGrain>(context, grains, treeid, id, Points.JobDelete, "DEL USERLIST", "USERNAME");
+    private static Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains) =>
+        ResourceRoutes.DeleteRowAsync<IRemoteAccountGrain>(context, grains, id, "DEL USERLIST", "USERNAME");
 }

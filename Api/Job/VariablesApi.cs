@@ -15,23 +15,18 @@ public static class VariablesApi
 
     public static RouteGroupBuilder MapVariablesApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/variable/{treeid}/{jobuuid}", List);
-        job.MapPost("/variable/{treeid}", Set);
-        job.MapPost("/variable/{treeid}/update", Update);
-        job.MapDelete("/variable/{treeid}", Delete);
+        job.MapGet("/variable/{treeid}/{jobuuid}", List).RequirePoint(Points.JobRead);
+        job.MapPost("/variable/{treeid}", Set).RequirePoint(Points.JobWrite);
+        job.MapPost("/variable/{treeid}/update", Update).RequirePoint(Points.JobWrite);
+        job.MapDelete("/variable/{treeid}", Delete).RequirePoint(Points.JobDelete);
         return job;
     }
 
     private static IJobVariablesGrain Variables(IGrainFactory grains) => grains.GetGrain<IJobVariablesGrain>(0);
 
-    private static async Task<IResult> List(string treeid, string jobuuid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(string jobuuid, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobRead);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = (await RequestParams.ReadAsync(context.Request)).With("jobuuid", jobuuid);
         var check = new Check(input).Required("jobuuid", UuidPattern).Optional("empty", @"^\d+$").Optional("exclude", "^[a-zA-Z0-9,_]+$")
             .OptionalIn("env", "test", "online");
@@ -41,7 +36,7 @@ public static class VariablesApi
         }
 
         var exclude = (input.Text("exclude") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var variables = await Variables(grains).List(access.TreeId, jobuuid, new VariableQuery(PerlTruth.IsTrue(input, "empty"), exclude, input.Text("env")));
+        var variables = await Variables(grains).List(treeId, jobuuid, new VariableQuery(PerlTruth.IsTrue(input, "empty"), exclude, input.Text("env")));
         return Reply.Ok(variables.Select(v => new
         {
             id = v.Id, name = v.Name, value = v.Value, describe = v.Describe, option = v.Option, create_user = v.CreateUser, create_time = v.CreateTime,
@@ -49,14 +44,9 @@ public static class VariablesApi
     }
 
     /// <summary>Replaces one variable; `data` counts rows as MySQL's REPLACE does (1 new, 2 replaced).</summary>
-    private static async Task<IResult> Set(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Set(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var check = new Check(input).Required("jobuuid", UuidPattern);
         if (VariableOf(check, input, ValuePattern) is not { } variable)
@@ -65,8 +55,8 @@ public static class VariablesApi
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "UPDATE JOB VARIABLE", $"TREEID:{access.TreeId} NAME:{variable.Name}");
-        var rows = await Variables(grains).Replace(access.TreeId, input.Text("jobuuid")!, variable, caller.User);
+        await AuditTrail.RecordAsync(grains, caller, "UPDATE JOB VARIABLE", $"TREEID:{treeId} NAME:{variable.Name}");
+        var rows = await Variables(grains).Replace(treeId, input.Text("jobuuid")!, variable, caller.User);
         return rows > 0 ? Reply.Ok(rows) : Reply.Fail("no update anything:0E0");
     }
 
@@ -75,14 +65,9 @@ public static class VariablesApi
     /// created or replaced, other names only update variables the steps already made. All items are checked
     /// before any is written.
     /// </summary>
-    private static async Task<IResult> Update(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Update(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobWrite);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("jobuuid", UuidPattern).Failure is { } failure)
         {
@@ -108,20 +93,15 @@ public static class VariablesApi
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "UPDATE JOB VARIABLE", $"TREEID:{access.TreeId} JOBUUID:{input.Text("jobuuid")}");
-        return await Variables(grains).Update(access.TreeId, input.Text("jobuuid")!, variables, caller.User)
+        await AuditTrail.RecordAsync(grains, caller, "UPDATE JOB VARIABLE", $"TREEID:{treeId} JOBUUID:{input.Text("jobuuid")}");
+        return await Variables(grains).Update(treeId, input.Text("jobuuid")!, variables, caller.User)
             ? Results.Json(new { stat = true }, Reply.Json)
             : Reply.Fail("no uuid from project");
     }
 
-    private static async Task<IResult> Delete(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Delete(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.CheckAsync(treeid, Points.JobDelete);
-        if (access.Denied is { } denied)
-        {
-            return denied;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         if (new Check(input).Required("jobuuid", UuidPattern).Required("name", NamePattern).Failure is { } failure)
         {
@@ -129,10 +109,10 @@ public static class VariablesApi
         }
 
         var caller = Caller.Required(context);
-        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB VARIABLE", $"TREEID:{access.TreeId} JOBUUID:{input.Text("jobuuid")} NAME:{input.Text("name")}");
-        return await Variables(grains).Delete(access.TreeId, input.Text("jobuuid")!, input.Text("name")!) > 0
+        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB VARIABLE", $"TREEID:{treeId} JOBUUID:{input.Text("jobuuid")} NAME:{input.Text("name")}");
+        return await Variables(grains).Delete(treeId, input.Text("jobuuid")!, input.Text("name")!) > 0
             ? Reply.Ok(true)
-            : Reply.Fail($"no variable {input.Text("name")} in job {input.Text("jobuuid")} of tree node {access.TreeId}");
+            : Reply.Fail($"no variable {input.Text("name")} in job {input.Text("jobuuid")} of tree node {treeId}");
     }
 
     /// <summary>name, value, describe, option checked in upstream's order; null when <paramref name="check"/> failed.</summary>

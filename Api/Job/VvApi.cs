@@ -9,80 +9,59 @@ public static class VvApi
 {
     public static RouteGroupBuilder MapVvApi(this RouteGroupBuilder job)
     {
-        job.MapGet("/vv/{treeid}", List);
-        job.MapGet("/vv/{treeid}/table", Table);
-        job.MapGet("/vv/{treeid}/list", Values);
-        job.MapGet("/vv/{treeid}/analysis/version", VersionShares);
-        job.MapDelete("/vv/{treeid}/{node}", DeleteNode);
+        job.MapGet("/vv/{treeid}", List).RequireProjectPoint(Points.JobRead);
+        job.MapGet("/vv/{treeid}/table", Table).RequireProjectPoint(Points.JobRead);
+        job.MapGet("/vv/{treeid}/list", Values).RequireProjectPoint(Points.JobRead);
+        job.MapGet("/vv/{treeid}/analysis/version", VersionShares).RequireProjectPoint(Points.JobRead);
+        job.MapDelete("/vv/{treeid}/{node}", DeleteNode).RequireProjectPoint(Points.JobDelete);
         return job;
     }
 
-    private static async Task<IResult> List(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> List(HttpContext context, IGrainFactory grains)
     {
-        var result = await FilteredAsync(treeid, context, grains);
+        var result = await FilteredAsync(context, grains);
         return result.Entries is { } entries
             ? Reply.Ok(entries.Select(e => new { id = e.Id, node = e.Node, name = e.Name, value = e.Value, update_time = e.UpdateTime }))
             : result.Denied!;
     }
 
-    private static async Task<IResult> Table(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Table(HttpContext context, IGrainFactory grains)
     {
-        var result = await FilteredAsync(treeid, context, grains);
+        var result = await FilteredAsync(context, grains);
         return result.Entries is { } entries ? Reply.Ok(VvShapes.Table(entries)) : result.Denied!;
     }
 
-    private static async Task<IResult> Values(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> Values(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
         var name = input.Text("appname") is { Length: > 0 } app ? $"APP_{app}_VERSION" : null;
-        return Reply.Ok(await grains.GetGrain<IVvGrain>(0).Values(access.TreeId, name));
+        return Reply.Ok(await grains.GetGrain<IVvGrain>(0).Values(treeId, name));
     }
 
-    private static async Task<IResult> VersionShares(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> VersionShares(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
-        var shares = await grains.GetGrain<IVvGrain>(0).VersionShares(access.TreeId);
+        var treeId = context.TreeId();
+        var shares = await grains.GetGrain<IVvGrain>(0).VersionShares(treeId);
         return Reply.Ok(shares.Select(s => new { name = s.Name, data = s.Data }));
     }
 
-    private static async Task<IResult> DeleteNode(string treeid, string node, HttpContext context, IGrainFactory grains)
+    private static async Task<IResult> DeleteNode(string node, HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobDelete);
-        if (!access.Allowed)
-        {
-            return access.Denied!;
-        }
-
+        var treeId = context.TreeId();
         if (node.Contains('\''))
         {
             return Reply.Fail("check format fail node format error");
         }
 
-        await AuditTrail.RecordAsync(grains, Caller.Required(context), "DELETE VV", $"TREEID:{access.TreeId} NODE:{node}");
-        await grains.GetGrain<IVvGrain>(0).DeleteNode(access.TreeId, node);
+        await AuditTrail.RecordAsync(grains, Caller.Required(context), "DELETE VV", $"TREEID:{treeId} NODE:{node}");
+        await grains.GetGrain<IVvGrain>(0).DeleteNode(treeId, node);
         return Reply.Ok("delete success");
     }
 
     /// <summary>The rows matching upstream's filters (node, exact name, update-time days), or the reply refusing them.</summary>
-    private static async Task<(IReadOnlyList<VvEntry>? Entries, IResult? Denied)> FilteredAsync(string treeid, HttpContext context, IGrainFactory grains)
+    private static async Task<(IReadOnlyList<VvEntry>? Entries, IResult? Denied)> FilteredAsync(HttpContext context, IGrainFactory grains)
     {
-        var access = await context.GuardAsync(treeid, Points.JobRead);
-        if (!access.Allowed)
-        {
-            return (null, access.Denied);
-        }
-
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input)
             .NoQuote("node", required: false)
@@ -96,6 +75,6 @@ public static class VvApi
         }
 
         var filter = new VvFilter(input.Text("node"), input.Text("name"), input.Text("time_start"), input.Text("time_end"));
-        return (await grains.GetGrain<IVvGrain>(0).List(access.TreeId, filter), null);
+        return (await grains.GetGrain<IVvGrain>(0).List(context.TreeId(), filter), null);
     }
 }

@@ -21,8 +21,8 @@ public static class MonitorApi
 
     public static RouteGroupBuilder MapMonitorApi(this RouteGroupBuilder open)
     {
-        open.MapGet("/monitor/metrics/app", AppMetrics);
-        open.MapGet("/monitor/metrics/mysql", DatabaseMetrics);
+        open.MapGet("/monitor/metrics/app", AppMetrics).NoLogin("upstream's monitor scrape: counters only");
+        open.MapGet("/monitor/metrics/mysql", DatabaseMetrics).NoLogin("upstream's monitor scrape: counters only");
         return open;
     }
 

@@ -1,3 +1,4 @@
+using OpenC3.Api.Infrastructure;
 using OpenC3.Silo;
 using OpenTelemetry.Metrics;
 
@@ -21,7 +22,7 @@ public static class PrometheusMetrics
 
     public static IEndpointRouteBuilder MapOpenC3Metrics(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").NoLogin("Prometheus scrape: counters only, no names or secrets");
         return app;
     }
 }
