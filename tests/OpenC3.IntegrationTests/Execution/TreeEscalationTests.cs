@@ -84,6 +84,14 @@ public sealed class TreeEscalationTests(ExecutionProduct product) : IClassFixtur
         var byVariable = await StartByNameAsync(operatorUser, node, "reach-by-variable", variable: new { targets = foreign });
         // A job's failed step waits for a decision (no `_exit_`); either way the host was refused before it ran.
         await WaitTaskAsync(operatorUser, node, byVariable, s => s is "waiting" or "fail", "to stop at the refused step");
+
+        Assert.True((await operatorUser.PostAsync($"{J}/nodegroup/{node}", new { name = "reach-group", plugin = "node", @params = foreign })).Data().GetBoolean());
+        var group = (await operatorUser.GetAsync($"{J}/nodegroup/{node}")).Rows().Single(g => g.Text("name") == "reach-group").GetProperty("id").GetInt64();
+        var byGroupStep = Cmd("touch", [group.ToString(System.Globalization.CultureInfo.InvariantCulture)], $"touch {Evidence("level2-group")}");
+        byGroupStep["node_type"] = "group";
+        await CreateJobAsync(operatorUser, node, "reach-by-group", byGroupStep);
+        var byGroup = await StartByNameAsync(operatorUser, node, "reach-by-group");
+        await WaitTaskAsync(operatorUser, node, byGroup, s => s is "waiting" or "fail", "to stop at the refused step");
         AssertNothingRan();
 
         // Control: the host an admin placed on the node is reached, so the runs above would have left their files.
