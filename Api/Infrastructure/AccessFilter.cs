@@ -6,7 +6,7 @@ namespace OpenC3.Api.Infrastructure;
 /// The one filter every route runs: reads the endpoint's <see cref="RouteAccess"/>, identifies the caller
 /// (<see cref="LoginFilter"/>: `code:10000` when not logged in), validates the tree id of a tree point
 /// (upstream's `check format fail treeid format error (?^:^\d+$)`), checks the point (`Unauthorized`) and binds
-/// the node for the handler (<see cref="BoundTreeNode.TreeId"/>). An endpoint that declares nothing is refused.
+/// the node for the handler (<see cref="BoundTreeNode.TreeId"/>). An endpoint that declares nothing fails closed (HTTP 500).
 /// </summary>
 public sealed class AccessFilter(LoginFilter login) : IEndpointFilter
 {
