@@ -80,14 +80,15 @@ public sealed partial class MessageGrain(SqlDatabase database, IMessageExit exit
     /// <summary>
     /// Each recipient's email (or phone) from the address book; users without an entry are taken as
     /// addresses themselves, and those that are no known user either are also listed as unknown. Names
-    /// that could not be an address are skipped, and each address gets one copy.
+    /// that could not be an address are skipped (and listed as unknown), and each address gets one copy.
     /// </summary>
     private async Task<(IReadOnlyList<string> Addresses, IReadOnlyList<string> Unknown)> AddressesAsync(NotificationChannel channel, IReadOnlyList<string> to)
     {
         var users = to.Where(u => AddressPattern().IsMatch(u)).Distinct(StringComparer.Ordinal).ToList();
+        var malformed = to.Where(u => !AddressPattern().IsMatch(u)).Distinct(StringComparer.Ordinal).ToList();
         if (users.Count == 0)
         {
-            return ([], []);
+            return ([], malformed);
         }
 
         var column = channel == NotificationChannel.Email ? "email" : "phone";
@@ -98,7 +99,7 @@ public sealed partial class MessageGrain(SqlDatabase database, IMessageExit exit
         var loginNames = (await connection.QueryAsync<string>("SELECT name FROM openc3_connector_userinfo WHERE name IN @users", new { users }))
             .ToHashSet(StringComparer.Ordinal);
         var addresses = users.Select(u => known.GetValueOrDefault(u, u)).Distinct(StringComparer.Ordinal).ToList();
-        return (addresses, users.Where(u => !known.ContainsKey(u) && !loginNames.Contains(u)).ToList());
+        return (addresses, [.. malformed, .. users.Where(u => !known.ContainsKey(u) && !loginNames.Contains(u))]);
     }
 
     [GeneratedRegex("^[0-9A-Za-z_.@-]+$")]
