@@ -15,8 +15,11 @@ builder.Services.AddSingleton<LoginFilter>();
 builder.Services.AddSingleton<OpenC3.Grains.Abstractions.Catalog.IJobStarter, TaskJobStarter>();
 builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.Section));
 builder.Services.AddSingleton<ApprovalGuessLimiter>();
+builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddSingleton<TrustedOrigins>();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseEnvelopeErrors();
 app.UseWebSockets();
 app.MapHealthApi();
