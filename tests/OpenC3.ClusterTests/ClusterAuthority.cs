@@ -37,6 +37,19 @@ public sealed class ClusterAuthority
     /// <summary>`Orleans:Tls:*` for a member holding a certificate of this CA and trusting <paramref name="trustedCaFile"/> (this CA by default).</summary>
     public Dictionary<string, string> Member(string member, string? trustedCaFile = null)
     {
+        using var issued = Issue(member);
+        using var key = issued.GetECDsaPrivateKey()!;
+        return new Dictionary<string, string>
+        {
+            ["Orleans:Tls:CertificateFile"] = Write($"{name}-{member}.crt", issued.ExportCertificatePem()),
+            ["Orleans:Tls:KeyFile"] = Write($"{name}-{member}.key", key.ExportPkcs8PrivateKeyPem()),
+            ["Orleans:Tls:CaFile"] = trustedCaFile ?? CaFile,
+        };
+    }
+
+    /// <summary>A member certificate with its private key, usable as TLS server and client.</summary>
+    public X509Certificate2 Issue(string member)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={member}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
@@ -48,12 +61,7 @@ public sealed class ClusterAuthority
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(certificate, true, false));
         using var issued = request.Create(certificate, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(12), RandomNumberGenerator.GetBytes(16));
-        return new Dictionary<string, string>
-        {
-            ["Orleans:Tls:CertificateFile"] = Write($"{name}-{member}.crt", issued.ExportCertificatePem()),
-            ["Orleans:Tls:KeyFile"] = Write($"{name}-{member}.key", key.ExportPkcs8PrivateKeyPem()),
-            ["Orleans:Tls:CaFile"] = trustedCaFile ?? CaFile,
-        };
+        return issued.CopyWithPrivateKey(key);
     }
 
     private string Write(string file, string pem)
