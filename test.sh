@@ -28,6 +28,7 @@ command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || ne
 command -v mariadb >/dev/null && command -v mariadb-admin >/dev/null || need+=(mariadb-client)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+command -v openssl >/dev/null || need+=(openssl)               # docker/tls/make-cluster-certs.sh is run by a test
 [ -x /usr/bin/chromium ] || need+=(chromium)            # the approval phone page is tested in a real browser
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then

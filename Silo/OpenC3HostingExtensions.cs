@@ -32,20 +32,28 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
         builder.Services.Configure<FileServerOptions>(builder.Configuration.GetSection(FileServerOptions.Section));
         builder.Services.AddSingleton(storage);
+        var tls = orleans.Tls.IsEnabled ? ClusterTls.Load(orleans.Tls) : null;
 
         if (orleans.IsClient && !forceSilo)
         {
-            builder.UseOrleansClient(client => ConfigureClient(client, orleans, storage));
+            builder.UseOrleansClient(client =>
+            {
+                ConfigureClient(client, orleans, storage);
+                if (tls is not null)
+                {
+                    client.UseTls(tls.Configure);
+                }
+            });
         }
         else
         {
-            AddSilo(builder, orleans, storage);
+            AddSilo(builder, orleans, storage, tls);
         }
 
         return builder;
     }
 
-    private static void AddSilo(IHostApplicationBuilder builder, OrleansHostOptions orleans, StorageOptions storage)
+    private static void AddSilo(IHostApplicationBuilder builder, OrleansHostOptions orleans, StorageOptions storage, ClusterTls? tls)
     {
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddSingleton<SqlDatabase>();
@@ -89,6 +97,11 @@ public static class OpenC3HostingExtensions
                 silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+            }
+
+            if (tls is not null)
+            {
+                silo.UseTls(tls.Configure);
             }
 
             silo.AddStartupTask<CrontabActivation>();
