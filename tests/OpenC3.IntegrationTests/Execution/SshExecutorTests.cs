@@ -49,24 +49,23 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task Script_RunsFromStdin_WithEnvironmentAndArguments_AndLeavesNoTempFile()
     {
         var tag = $"t{Guid.NewGuid():N}"[..20];
-        var line = ScriptCommand.Build("shell", "first 'two words'", new Dictionary<string, string> { ["wk_version"] = "1.2 'q'" }, TestServers.SshUser, TestServers.SshUser, tag);
         var script = "echo \"v=$wk_version\"; echo \"argc=$# a1=$1 a2=$2\"; echo \"self=$0\"";
-        var result = await executor.RunAsync(new RemoteCommand(TestServers.SshHosts[0], line, script, TimeSpan.FromSeconds(30)));
+        var result = await executor.RunAsync(Script(TestServers.SshHosts[0], "shell", script, tag, "first 'two words'", new Dictionary<string, string> { ["wk_version"] = "1.2 'q'" }));
 
         Assert.True(result.Succeeded, result.Output + result.Reason);
         Assert.Contains("v=1.2 'q'", result.Output, StringComparison.Ordinal);
         Assert.Contains("argc=2 a1=first a2=two words", result.Output, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles("/tmp", $"openc3.{tag}.*"));
+        Assert.Empty(Directory.GetFileSystemEntries("/tmp", $"openc3.{tag}.*"));
     }
 
     [Fact]
     public async Task PerlScript_UsesItsInterpreter_AndAutoUsesTheShebang()
     {
         var host = TestServers.SshHosts[1];
-        var perl = await executor.RunAsync(new RemoteCommand(host, ScriptCommand.Build("perl", "x", new Dictionary<string, string>(), "", TestServers.SshUser, "perl1"), "print \"perl:$ARGV[0]:\", 6*7, \"\\n\";", TimeSpan.FromSeconds(30)));
+        var perl = await executor.RunAsync(Script(host, "perl", "print \"perl:$ARGV[0]:\", 6*7, \"\\n\";", "perl1", "x"));
         Assert.Equal("perl:x:42\n", perl.Output);
 
-        var auto = await executor.RunAsync(new RemoteCommand(host, ScriptCommand.Build("auto", "", new Dictionary<string, string>(), "", TestServers.SshUser, "auto1"), "#!/bin/sh\necho shebang-ran\nexit 5\n", TimeSpan.FromSeconds(30)));
+        var auto = await executor.RunAsync(Script(host, "auto", "#!/bin/sh\necho shebang-ran\nexit 5\n", "auto1"));
         Assert.Equal(5, auto.ExitCode);
         Assert.Equal("shebang-ran\n", auto.Output);
     }
@@ -104,13 +103,12 @@ public sealed class SshExecutorTests : IAsyncLifetime
     {
         var tag = $"k{Guid.NewGuid():N}"[..20];
         var host = TestServers.SshHosts[3];
-        var line = ScriptCommand.Build("shell", "", new Dictionary<string, string>(), "", TestServers.SshUser, tag);
 
         // Durations unique to this run, so sleeps of other runs on the same farm are never counted.
         var unique = Random.Shared.Next(100_000, 999_999);
         var watch = Stopwatch.StartNew();
         var result = await executor.RunAsync(
-            new RemoteCommand(host, line, $"echo started; sleep 300.{unique} & sleep 301.{unique}; echo never", TimeSpan.FromSeconds(2)),
+            Script(host, "shell", $"echo started; sleep 300.{unique} & sleep 301.{unique}; echo never", tag, timeout: TimeSpan.FromSeconds(2)),
             onCancel: ScriptCommand.Kill("", TestServers.SshUser, tag));
 
         Assert.Null(result.ExitCode);
@@ -118,6 +116,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
         Assert.Contains("started", result.Output, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(20), "the remote sleeps to be killed");
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFileSystemEntries("/tmp", $"openc3.{tag}.*").Length), n => n == 0, TimeSpan.FromSeconds(20), "the wrapper to remove the script");
     }
 
     [Fact]
@@ -165,5 +164,12 @@ public sealed class SshExecutorTests : IAsyncLifetime
         var pids = pgrep.StandardOutput.ReadToEnd();
         pgrep.WaitForExit();
         return pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    /// <summary>A script run as the login user, as a step would run it.</summary>
+    private static RemoteCommand Script(string host, string type, string script, string tag, string argv = "", Dictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var run = ScriptCommand.Build(type, script, argv, new Dictionary<string, string>(), environment ?? [], string.Empty, TestServers.SshUser, tag);
+        return new RemoteCommand(host, run.CommandText, run.Stdin, timeout ?? TimeSpan.FromSeconds(30));
     }
 }
