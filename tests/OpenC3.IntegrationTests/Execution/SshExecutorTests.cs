@@ -17,12 +17,13 @@ public sealed class SshExecutorTests : IAsyncLifetime
         ConnectTimeout = TimeSpan.FromSeconds(10),
     };
 
+    private readonly ScratchDatabase database = new();
     private readonly SshConnectionPool pool;
     private readonly SshExecutor executor;
 
     public SshExecutorTests()
     {
-        pool = new SshConnectionPool(Options.Create(options), NullLogger<SshConnectionPool>.Instance);
+        pool = new SshConnectionPool(Options.Create(options), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         executor = new SshExecutor(pool, Options.Create(options), NullLogger<SshExecutor>.Instance);
     }
 
@@ -91,7 +92,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
         }
 
         var wrong = new SshOptions { User = options.User, KeyFile = keyFile, Port = options.Port };
-        await using var otherPool = new SshConnectionPool(Options.Create(wrong), NullLogger<SshConnectionPool>.Instance);
+        await using var otherPool = new SshConnectionPool(Options.Create(wrong), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         var otherExecutor = new SshExecutor(otherPool, Options.Create(wrong), NullLogger<SshExecutor>.Instance);
         var result = await otherExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[2], "true", null, TimeSpan.FromSeconds(30)));
         Assert.Null(result.ExitCode);
@@ -123,7 +124,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task HugeOutput_IsCappedWithAMarker()
     {
         var capped = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, MaxOutputBytes = 100_000 };
-        await using var cappedPool = new SshConnectionPool(Options.Create(capped), NullLogger<SshConnectionPool>.Instance);
+        await using var cappedPool = new SshConnectionPool(Options.Create(capped), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         var cappedExecutor = new SshExecutor(cappedPool, Options.Create(capped), NullLogger<SshExecutor>.Instance);
         var result = await cappedExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[4], "head -c 3000000 /dev/zero | tr '\\0' x; exit 0", null, TimeSpan.FromSeconds(60)));
         Assert.Equal(0, result.ExitCode);
@@ -147,16 +148,20 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task IdleConnections_AreClosed()
     {
         var brief = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, IdleTimeout = TimeSpan.FromSeconds(2) };
-        await using var briefPool = new SshConnectionPool(Options.Create(brief), NullLogger<SshConnectionPool>.Instance);
+        await using var briefPool = new SshConnectionPool(Options.Create(brief), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         var briefExecutor = new SshExecutor(briefPool, Options.Create(brief), NullLogger<SshExecutor>.Instance);
         Assert.True((await briefExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[6], "true", null, TimeSpan.FromSeconds(30)))).Succeeded);
         Assert.Equal(1, briefPool.OpenConnections);
         await Eventually.WaitAsync(() => Task.FromResult(briefPool.OpenConnections), n => n == 0, TimeSpan.FromSeconds(15), "the idle connection to be closed");
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => database.CreateAsync();
 
-    public async Task DisposeAsync() => await pool.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await pool.DisposeAsync();
+        database.Dispose();
+    }
 
     private static int RunningSleeps(int unique)
     {
