@@ -48,8 +48,9 @@ public static partial class ScriptCommand
             run += " " + argv;
         }
 
-        // mktemp -d makes the directory 0700 for the step's user; the trailing `exit` keeps sh from exec-ing away its EXIT trap.
-        var wrapper = $"__c3_dir=$(mktemp -d /tmp/openc3.{tag}.XXXXXXXX) || exit 127; trap 'rm -rf \"$__c3_dir\"' EXIT; " +
+        // mktemp -d makes the directory 0700 for the step's user; the trailing `exit` keeps sh from exec-ing away its EXIT
+        // trap, and the signal trap still removes the directory when sh reports a killed script on a channel already closed.
+        var wrapper = $"__c3_dir=$(mktemp -d /tmp/openc3.{tag}.XXXXXXXX) || exit 127; trap 'rm -rf \"$__c3_dir\"' EXIT; trap 'exit 129' HUP PIPE TERM; " +
             $"head -c {length} >\"$__c3_dir/v\" && cat >\"$__c3_dir/s\" && chmod 700 \"$__c3_dir/s\" && . \"$__c3_dir/v\" && rm -f \"$__c3_dir/v\" && " +
             $"setsid {run}; exit $?";
         return new Run(SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(wrapper), values + script);
