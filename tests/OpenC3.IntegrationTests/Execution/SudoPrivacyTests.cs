@@ -60,6 +60,29 @@ public sealed class SudoPrivacyTests(ExecutionProduct product) : IClassFixture<E
         }
     }
 
+    [Fact]
+    public async Task KillingATaskUnderSudo_StopsTheScript_AndRemovesItsDirectory()
+    {
+        using var app = product.App();
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var path = $"/tmp/openc3-priv-{id}.path";
+        var unique = Random.Shared.Next(100_000, 999_999);
+        var host = TestServers.SshHosts[39];
+        var node = await NewNodeAsync(product);
+        Assert.True((await app.PostAsync($"{J}/nodelist/{node}", new { name = host })).Stat());
+        var step = Cmd("long", [host], $"echo \"$0\" > {path}; sleep 300.{unique}");
+        step["user"] = TestServers.SudoUser;
+        await CreateJobAsync(app, node, $"kill-{id}", step);
+        var uuid = await StartByNameAsync(app, node, $"kill-{id}");
+        var scriptFile = await Eventually.WaitAsync(() => Task.FromResult(File.Exists(path) ? File.ReadAllText(path).Trim() : string.Empty), p => p.Length > 0, TimeSpan.FromSeconds(60), "the script to start");
+
+        var kill = await ApiClient.ReadAsync(await app.Http.DeleteAsync($"{J}/slave/anyslave/killtask/{uuid}"));
+        Assert.Equal("kill task succcess", kill.Info());
+        await Eventually.WaitAsync(async () => (await RunAsync("pgrep", "-f", $"^sleep 300[.]{unique}$")).ExitCode, code => code == 1, TimeSpan.FromSeconds(20), "the script's sleep to be killed");
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.Exists(Path.GetDirectoryName(scriptFile))), exists => !exists, TimeSpan.FromSeconds(20), "the private directory to be removed");
+        File.Delete(path);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;

@@ -37,7 +37,8 @@ public sealed class VariableInjectionTests(ExecutionProduct product) : IClassFix
         using var app = product.App();
         var id = Guid.NewGuid().ToString("N")[..10];
         var canary = $"openc3-canary-{id}";
-        var name = $"v1$(touch {canary});`touch {canary}`|touch {canary}'x'{canary}.tgz";
+        // Everything a stored file name may hold that a shell would act on (`'` is refused by the file server).
+        var name = $"v1$(touch {canary});`touch {canary}`|touch {canary}&touch {canary} ${{HOME}}.tgz";
         var (node, output) = await NodeWithJobAsync(app, id);
         var token = (await app.PostAsync($"{J}/token/{node}", new { describe = "job token", isjob = 1, jobname = $"echo-{id}" })).Text("token");
 
