@@ -114,6 +114,7 @@ public static class OpenC3HostingExtensions
     private static void AddExecution(IHostApplicationBuilder builder)
     {
         builder.Services.Configure<SshOptions>(builder.Configuration.GetSection(SshOptions.Section));
+        builder.Services.AddSingleton<KnownHostStore>();
         builder.Services.AddSingleton<SshConnectionPool>();
         builder.Services.AddSingleton<SshExecutor>();
         builder.Services.AddSingleton<ScpRelay>();

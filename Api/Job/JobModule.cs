@@ -16,6 +16,7 @@ public static class JobModule
         job.MapTaskApi();
         job.MapScpPluginApi();
         job.MapSubtaskApi();
+        job.MapHostKeyApi();
         job.MapCrontabApi();
         job.MapSlaveApi(open);
         job.MapApprovalApi(open);

@@ -88,5 +88,5 @@ public static class ScpStepPlanner
     }
 
     private static VariableSubstitution.Outcome Substitute(string text, TaskDefinition task) =>
-        VariableSubstitution.Apply(text, task.Variables, task.JobDefaults, quote: false);
+        VariableSubstitution.Apply(text, task.Variables, task.JobDefaults);
 }
