@@ -76,7 +76,7 @@ public sealed class CrontabGrain(
         var uuid = CrontabRunId.For(key, Id, minute);
         // A taken minute whose run exists was fired already; taken without its run means a crash came in between.
         if (!await store.TryLockAsync(Id, CrontabRunId.TimeId(minute))
-            && await GrainFactory.GetGrain<ITaskQueryGrain>(0).Find(crontab.ProjectId!.Value, uuid) is { CallType: "crontab" } row && row.JobUuid == crontab.JobUuid)
+            && await GrainFactory.GetGrain<ITaskQueryGrain>(0).Find(crontab.ProjectId!.Value, uuid) is { } row && crontab.IsRun(row.ProjectId, row.CallType, row.JobUuid))
         {
             Diagnostics.OpenC3Metrics.CronFired("duplicate");
             return;
@@ -84,7 +84,7 @@ public sealed class CrontabGrain(
 
         if (await StartAsync(crontab, uuid) is { } refusal)
         {
-            logger.LogWarning("Crontab {Crontab} could not start job {Job} for {Minute}: {Reason}", Id, crontab.JobUuid, minute, refusal);
+            logger.LogWarning("Crontab {Crontab} could not start job {Job} for {Minute}: {Reason}", Id, crontab.JobUuid, minute, refusal.Reason);
             Diagnostics.OpenC3Metrics.CronFired(refusal.Lost ? "lost" : "refused");
             await RecordFailedAsync(crontab, refusal.Lost ? CrontabRunId.LostFor(key, Id, minute) : uuid, minute, refusal.Reason);
         }
@@ -120,7 +120,7 @@ public sealed class CrontabGrain(
         }
 
         // Someone else's task under this run's uuid (a leaked key): the run is lost, and says so, rather than counting as started.
-        return await task.Definition() is { CallType: "crontab" } holder && holder.ProjectId == treeId && holder.JobUuid == crontab.JobUuid
+        return await task.Definition() is { } holder && crontab.IsRun(holder.ProjectId, holder.CallType, holder.JobUuid)
             ? null
             : new RunRefusal($"lost: the run id {uuid} is taken by a task that is not this crontab's run", Lost: true);
     }
