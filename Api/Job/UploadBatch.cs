@@ -34,7 +34,7 @@ public sealed class UploadBatch : IDisposable
 
     public IReadOnlyDictionary<string, string> Fields => fields;
 
-    /// <summary>Why the upload is refused (upstream's `upload undef`, an unsafe name, a file too large), else null.</summary>
+    /// <summary>Why the upload is refused (upstream's `upload undef`, an unsafe name, a file too large, too many parts or bytes in all), else null.</summary>
     public string? Error { get; private set; }
 
     public static async Task<UploadBatch> ReadAsync(HttpRequest request, FileServerOptions options, CancellationToken cancellationToken)

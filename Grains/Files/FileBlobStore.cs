@@ -18,8 +18,6 @@ public sealed partial class FileBlobStore(FileServerOptions options)
 
     public string Root { get; } = Path.GetFullPath(options.Path);
 
-    public long MaxBytes { get; } = options.MaxBytes;
-
     /// <summary>Streams <paramref name="source"/> to the staging folder; null (and nothing kept) when it exceeds <paramref name="maxBytes"/>.</summary>
     public async Task<StagedBlob?> StageAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
     {
