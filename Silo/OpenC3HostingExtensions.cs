@@ -124,6 +124,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<VersionVariableStore>();
         builder.Services.AddSingleton<ApprovalStore>();
         builder.Services.AddSingleton<CrontabStore>();
+        builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }
