@@ -12,6 +12,7 @@ W=$(mktemp -d /tmp/openc3-test.XXXXXX)
 chmod 755 "$W"
 PIDS=()
 TEST_USER=openc3ci
+RUN_USER=openc3run   # a second user the farm's login may become with `sudo -n -u` (steps with another `user`)
 
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -28,6 +29,8 @@ command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null || ne
 command -v mariadb >/dev/null && command -v mariadb-admin >/dev/null || need+=(mariadb-client)
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+command -v openssl >/dev/null || need+=(openssl)               # docker/tls/make-cluster-certs.sh is run by a test
+command -v sudo >/dev/null || need+=(sudo)               # steps whose `user` is not the SSH login
 [ -x /usr/bin/chromium ] || need+=(chromium)            # the approval phone page is tested in a real browser
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
@@ -60,6 +63,9 @@ HOSTS=${OPENC3_TEST_HOSTS:-40}
 SSHP=$(free_port)
 log "starting sshd farm: $HOSTS hosts on port $SSHP"
 farm_start "$W/farm" "$HOSTS" "$SSHP" "$TEST_USER"
+id "$RUN_USER" >/dev/null 2>&1 || useradd -M -d /nonexistent -s /bin/sh "$RUN_USER"
+printf '%s ALL=(%s) NOPASSWD: ALL\n' "$TEST_USER" "$RUN_USER" >/etc/sudoers.d/openc3-test && chmod 440 /etc/sudoers.d/openc3-test
+export OPENC3_TEST_SUDO_USER=$RUN_USER
 export OPENC3_TEST_CHROMIUM=/usr/bin/chromium OPENC3_TEST_CHROMEDRIVER=/usr/bin/chromedriver
 export OPENC3_TEST_SSH_PORT=$SSHP OPENC3_TEST_SSH_USER=$TEST_USER OPENC3_TEST_SSH_KEY=$FARM_KEY OPENC3_TEST_SSH_HOSTS=$FARM_ADDRS
 

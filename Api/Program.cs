@@ -6,6 +6,7 @@ builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080"
 builder.AddOpenC3Api();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseEnvelopeErrors();
 app.UseWebSockets();
 app.MapOpenC3Routes();

@@ -32,20 +32,28 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
         builder.Services.Configure<FileServerOptions>(builder.Configuration.GetSection(FileServerOptions.Section));
         builder.Services.AddSingleton(storage);
+        var tls = orleans.Tls.IsEnabled ? ClusterTls.Load(orleans.Tls) : null;
 
         if (orleans.IsClient && !forceSilo)
         {
-            builder.UseOrleansClient(client => ConfigureClient(client, orleans, storage));
+            builder.UseOrleansClient(client =>
+            {
+                ConfigureClient(client, orleans, storage);
+                if (tls is not null)
+                {
+                    client.UseTls(tls.Configure);
+                }
+            });
         }
         else
         {
-            AddSilo(builder, orleans, storage);
+            AddSilo(builder, orleans, storage, tls);
         }
 
         return builder;
     }
 
-    private static void AddSilo(IHostApplicationBuilder builder, OrleansHostOptions orleans, StorageOptions storage)
+    private static void AddSilo(IHostApplicationBuilder builder, OrleansHostOptions orleans, StorageOptions storage, ClusterTls? tls)
     {
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         builder.Services.AddSingleton<SqlDatabase>();
@@ -91,6 +99,11 @@ public static class OpenC3HostingExtensions
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             }
 
+            if (tls is not null)
+            {
+                silo.UseTls(tls.Configure);
+            }
+
             silo.AddStartupTask<CrontabActivation>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
@@ -101,6 +114,7 @@ public static class OpenC3HostingExtensions
     private static void AddExecution(IHostApplicationBuilder builder)
     {
         builder.Services.Configure<SshOptions>(builder.Configuration.GetSection(SshOptions.Section));
+        builder.Services.AddSingleton<KnownHostStore>();
         builder.Services.AddSingleton<SshConnectionPool>();
         builder.Services.AddSingleton<SshExecutor>();
         builder.Services.AddSingleton<ScpRelay>();
@@ -110,6 +124,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<VersionVariableStore>();
         builder.Services.AddSingleton<ApprovalStore>();
         builder.Services.AddSingleton<CrontabStore>();
+        builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<LogWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LogWriter>());
     }

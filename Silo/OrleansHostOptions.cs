@@ -26,6 +26,9 @@ public sealed class OrleansHostOptions
     /// <summary>Orleans refuses shorter reminder periods; tests lower it to prove reminders in seconds.</summary>
     public TimeSpan MinimumReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Mutual TLS on the silo and gateway ports (`Orleans:Tls:*`); off by default.</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
+
     public bool IsClient => string.Equals(Mode, Client, StringComparison.OrdinalIgnoreCase);
 
     public void Validate()
@@ -35,5 +38,7 @@ public sealed class OrleansHostOptions
         {
             throw new InvalidOperationException($"Orleans:Mode must be one of {string.Join(", ", modes)}, not '{Mode}'.");
         }
+
+        Tls.Validate();
     }
 }

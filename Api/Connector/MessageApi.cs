@@ -7,18 +7,21 @@ namespace OpenC3.Api.Connector;
 /// <summary>
 /// Messages: `/connectorx/notify` sends mail and SMS to users (modules call it as apps), the built-in
 /// exits `/default/mail` and `/default/mesg` keep them, and each user reads their own inbox there.
+/// Sending is for apps and connector admins, as the exits and the address book are: a message in the
+/// platform's name is a trusted channel, so it reaches only known users and address-book entries.
 /// </summary>
 public static class MessageApi
 {
     private const string AddressPattern = @"^[a-zA-Z0-9\.\@_\-]+$";
+    private const int MaxRecipients = 100;
     private static readonly string[] AnyMethod = ["GET", "POST"];
 
     public static RouteGroupBuilder MapMessageApi(this RouteGroupBuilder connector)
     {
-        connector.MapMethods("/connectorx/notify", AnyMethod, Notify).LoginOnly("modules send as apps; see issue 11 item 7");
         connector.MapGet("/default/mail", Mails).LoginOnly("each user reads their own inbox");
         connector.MapGet("/default/mesg", Mesgs).LoginOnly("each user reads their own inbox");
         var exits = connector.MapGroup(string.Empty).RequireGlobalPoint(Points.ConnectorRoot);
+        exits.MapMethods("/connectorx/notify", AnyMethod, Notify);
         exits.MapPost("/default/mail", KeepMail);
         exits.MapPost("/default/mesg", KeepMesg);
         return connector;
@@ -34,6 +37,10 @@ public static class MessageApi
         }
 
         var notifications = data.EnumerateArray().Select((item, i) => (Index: i + 1, Item: Parse(item))).ToList();
+        if (notifications.Sum(n => n.Item.Notification?.To.Count ?? 0) > MaxRecipients)
+        {
+            return Reply.Fail($"too many recipients, at most {MaxRecipients} in one request");
+        }
 
         var summary = string.Join("; ", notifications.Select(n => n.Item.Notification).OfType<Notification>().Select(n => $"{n.Channel.ToString().ToUpperInvariant()} TO:{string.Join(',', n.To)}"));
         await AuditTrail.RecordAsync(grains, Caller.Required(context), "NOTIFY", summary.Length > 0 ? summary : "_");
@@ -46,7 +53,7 @@ public static class MessageApi
             {
                 errors.Add($"{error} [idx:{itemIndex}]");
             }
-            else if (await messages.Notify(notification!) is { } failure)
+            else if (await messages.NotifyKnownRecipients(notification!) is { } failure)
             {
                 errors.Add($"run plugin fail: {failure} [idx:{itemIndex}]");
             }

@@ -104,11 +104,17 @@ public static class SessionApi
     private static IResult ChangePasswordRedirect(IOptions<ConnectorOptions> options) =>
         Results.Redirect(options.Value.SiteAddress.TrimEnd('/') + options.Value.ChangePasswordPath);
 
-    /// <summary>Adopts a session id from another window (SSO hand-off), but only a live one and only redirecting within the site.</summary>
-    private static async Task<IResult> SetCookie(HttpContext context, LoginFilter login, IOptions<ConnectorOptions> options)
+    /// <summary>
+    /// Adopts a session id from another window (SSO hand-off), but only a live one, only when a page of
+    /// this site sent the visitor (else any page could log a visitor into the attacker's account), and
+    /// only redirecting within the site.
+    /// </summary>
+    private static async Task<IResult> SetCookie(HttpContext context, LoginFilter login, TrustedOrigins origins, IOptions<ConnectorOptions> options)
     {
         var query = context.Request.Query;
-        if (query["cookie"].ToString() is { Length: > 0 } sessionId && await login.UserOfSessionAsync(sessionId) is not null)
+        if (query["cookie"].ToString() is { Length: > 0 } sessionId
+            && origins.FromTrustedPage(context.Request)
+            && await login.UserOfSessionAsync(sessionId) is not null)
         {
             context.Response.Cookies.Append(LoginFilter.CookieName, sessionId, new CookieOptions
             {

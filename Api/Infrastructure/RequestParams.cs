@@ -16,6 +16,33 @@ public sealed class RequestParams
 
     public IReadOnlyDictionary<string, JsonElement> Values => values;
 
+    /// <summary>
+    /// For routes without login: a body over <paramref name="maxBodyBytes"/> is refused (by its declared length
+    /// at once, or when a chunked body passes the limit) instead of being parsed.
+    /// </summary>
+    public static async Task<RequestParams> ReadBoundedAsync(HttpRequest request, long maxBodyBytes)
+    {
+        var tooLarge = new BadRequestException(Invariant($"request body too large: at most {maxBodyBytes} bytes"));
+        if (request.ContentLength > maxBodyBytes)
+        {
+            throw tooLarge;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBodyBytes;
+        }
+
+        try
+        {
+            return await ReadAsync(request);
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw tooLarge;
+        }
+    }
+
     public static async Task<RequestParams> ReadAsync(HttpRequest request)
     {
         var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

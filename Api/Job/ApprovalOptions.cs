@@ -9,4 +9,7 @@ public sealed class ApprovalOptions
     public int GuessLimit { get; set; } = 20;
 
     public TimeSpan GuessWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Client addresses counted one by one; when that many are inside their window, any further address shares one count.</summary>
+    public int GuessTrackedAddresses { get; set; } = 10_000;
 }

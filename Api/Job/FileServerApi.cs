@@ -11,7 +11,8 @@ namespace OpenC3.Api.Job;
 
 /// <summary>
 /// `/fileserver`: a tree node's files. Uploads are multipart (one or more files; a name that exists is
-/// replaced) and stream into the content-addressed blob store. Downloads stream the file itself with its
+/// replaced) and stream into the content-addressed blob store (by SHA-256; `md5` is still what lists show and
+/// `checkmd5` compares). Downloads stream the file itself with its
 /// content type, length and `Content-Disposition` (upstream answered a link name under `/api/job/download/`
 /// instead; one request that streams is simpler for clients and needs no public download folder).
 /// Scripts upload with a `token` header and no login.
@@ -137,7 +138,7 @@ public static class FileServerApi
             return Reply.Fail("notfind the file");
         }
 
-        var content = new FileBlobStore(options.CurrentValue).OpenRead(file.Md5);
+        var content = new FileBlobStore(options.CurrentValue).OpenRead(file.BlobName);
         if (content is null)
         {
             return Reply.Fail("the file's content is missing from the store");
@@ -150,7 +151,7 @@ public static class FileServerApi
     private static Task<IResult> Delete(string id, HttpContext context, IGrainFactory grains) =>
         ResourceRoutes.DeleteRowAsync<IFileCatalogGrain>(context, grains, id, "DELETE FILE", "FILENAME");
 
-    /// <summary>Uploads are as large as <see cref="FileServerOptions.MaxSizeMB"/> allows per file, so the server's request size limit is lifted here.</summary>
+    /// <summary>Uploads are bounded by <see cref="FileServerOptions"/> (per file, parts, in all), so the server's request size limit is lifted here.</summary>
     private static Task<UploadBatch> ReadUploadAsync(HttpContext context, IOptionsMonitor<FileServerOptions> options)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -158,7 +159,7 @@ public static class FileServerApi
             limit.MaxRequestBodySize = null;
         }
 
-        return UploadBatch.ReadAsync(context.Request, new FileBlobStore(options.CurrentValue), context.RequestAborted);
+        return UploadBatch.ReadAsync(context.Request, options.CurrentValue, context.RequestAborted);
     }
 
     /// <summary>Each file: audit (its name, never its content), record the row, then make its blob visible.</summary>
@@ -169,7 +170,7 @@ public static class FileServerApi
         foreach (var file in batch.Files)
         {
             await AuditTrail.RecordAsync(grains, caller, title, $"TREEID:{treeId} FILENAME:{file.Name}");
-            await catalog.Save(treeId, new FileUpload(file.Name, file.Blob.Md5, file.Blob.Size, creator, caller.User));
+            await catalog.Save(treeId, new FileUpload(file.Name, file.Blob.Md5, file.Blob.Sha256, file.Blob.Size, creator, caller.User));
             store.Commit(file.Blob);
         }
     }

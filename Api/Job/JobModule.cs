@@ -14,6 +14,7 @@ public static class JobModule
         job.MapTaskApi();
         job.MapScpPluginApi();
         job.MapSubtaskApi();
+        job.MapHostKeyApi();
         job.MapCrontabApi();
         job.MapSlaveApi();
         job.MapApprovalApi();

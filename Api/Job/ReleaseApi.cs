@@ -12,6 +12,11 @@ public static class ReleaseApi
 {
     private const string IdsPattern = @"^\d[\d,]*$";
 
+    /// <summary>No login: the body this route reads and the ids it looks up are bounded.</summary>
+    private const long MaxBodyBytes = 64 * 1024;
+
+    private const int MaxIds = 1000;
+
     public static RouteGroupBuilder MapReleaseApi(this RouteGroupBuilder open)
     {
         open.MapGet("/release", Released).NoLogin("upstream's release check for deploy tools: a yes/no whether nodes have live crontabs");
@@ -21,8 +26,8 @@ public static class ReleaseApi
     /// <summary>Also the connector's `/release`: upstream's connector asks the job module the same question.</summary>
     internal static async Task<IResult> Released(HttpContext context, IGrainFactory grains)
     {
-        var input = await RequestParams.ReadAsync(context.Request);
-        var ids = new List<long>();
+        var input = await RequestParams.ReadBoundedAsync(context.Request, MaxBodyBytes);
+        var ids = new HashSet<long>();
         var failure = new Check(input).Required("id", IdsPattern).Failure;
         foreach (var id in failure is null ? input.Text("id")!.Split(',', StringSplitOptions.RemoveEmptyEntries) : [])
         {
@@ -33,6 +38,11 @@ public static class ReleaseApi
             }
 
             ids.Add(treeId);
+            if (ids.Count > MaxIds)
+            {
+                failure = $"check format fail id: at most {MaxIds} ids";
+                break;
+            }
         }
 
         if (failure is not null)
@@ -40,7 +50,7 @@ public static class ReleaseApi
             return Reply.Fail(failure);
         }
 
-        var released = await grains.GetGrain<IProjectGrain>(0).Released(ids);
+        var released = await grains.GetGrain<IProjectGrain>(0).Released([.. ids]);
         return Results.Text(released.ToString(CultureInfo.InvariantCulture).ToLowerInvariant(), "application/json");
     }
 }

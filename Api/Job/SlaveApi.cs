@@ -19,7 +19,7 @@ public static partial class SlaveApi
     public static RouteGroupBuilder MapSlaveApi(this RouteGroupBuilder job)
     {
         job.MapDelete("/slave/{slave}/killtask/{uuid}", KillTask).LoginOnly("write is checked on the task's own node, found by its uuid");
-        job.MapGet("/slave/{slave}/ws", TailLog).NoLogin("websocket: answers nocookie/Unauthorized as text frames; read is checked on the task's node");
+        job.MapGet("/slave/{slave}/ws", TailLog).NoLogin("websocket (a request delegate, outside endpoint filters): checks Origin and login itself before upgrading; read is checked on the task's node");
         job.MapGet("/slave/{slave}/tasklog/{uuid}", LogPage).NoLogin("a static page that opens the websocket");
         return job;
     }
@@ -42,19 +42,23 @@ public static partial class SlaveApi
         return Reply.Info(await grains.GetGrain<ITaskGrain>(uuid).Kill(caller.User));
     }
 
-    /// <summary>Sends the stored log, then whatever is appended, until the client goes away. Errors are text frames, as upstream.</summary>
-    private static async Task TailLog(HttpContext context, LoginFilter login, IGrainFactory grains)
+    /// <summary>
+    /// Sends the stored log, then whatever is appended, until the client goes away. A page of another
+    /// origin, or a client that is not logged in, gets an envelope and no socket; later errors are
+    /// text frames, as upstream.
+    /// </summary>
+    private static async Task TailLog(HttpContext context, LoginFilter login, TrustedOrigins origins, IGrainFactory grains)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        if (await RefuseBeforeUpgradeAsync(context, login, origins) is { } refusal)
         {
-            await Reply.Fail("websocket only").ExecuteAsync(context);
+            await refusal.ExecuteAsync(context);
             return;
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var closed = WatchForCloseAsync(socket);
         var logUuid = context.Request.Query["uuid"].ToString();
-        var error = await AuthorizeAsync(context, login, grains, logUuid);
+        var error = await AuthorizeAsync(context, grains, logUuid);
         if (error is not null)
         {
             await SendAsync(socket, $"open log fail: {error}");
@@ -78,16 +82,32 @@ public static partial class SlaveApi
         }
     }
 
-    private static async Task<string?> AuthorizeAsync(HttpContext context, LoginFilter login, IGrainFactory grains, string logUuid)
+    private static async Task<IResult?> RefuseBeforeUpgradeAsync(HttpContext context, LoginFilter login, TrustedOrigins origins)
     {
-        if (!LogId().IsMatch(logUuid))
+        if (!context.WebSockets.IsWebSocketRequest)
         {
-            return "uuid format error";
+            return Reply.Fail("websocket only");
+        }
+
+        if (!origins.AllowsWebSocket(context.Request))
+        {
+            return Reply.Unauthorized();
         }
 
         if (await login.IdentifyAsync(context.Request) is not { } caller)
         {
-            return "nocookie";
+            return Reply.NotLoggedIn();
+        }
+
+        caller.AttachTo(context);
+        return null;
+    }
+
+    private static async Task<string?> AuthorizeAsync(HttpContext context, IGrainFactory grains, string logUuid)
+    {
+        if (!LogId().IsMatch(logUuid))
+        {
+            return "uuid format error";
         }
 
         var task = await grains.GetGrain<ITaskGrain>(logUuid[..12]).Get();
@@ -96,7 +116,6 @@ public static partial class SlaveApi
             return $"Non-existent uuid:{logUuid}";
         }
 
-        caller.AttachTo(context);
         return await context.AllowsAsync(Points.JobRead, task.ProjectId) ? null : "Unauthorized";
     }
 

@@ -115,7 +115,7 @@ public static class TaskApi
         return failure is not null ? Reply.Fail(failure) : await StartJobAsync(context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
     }
 
-    /// <summary>`uuid` is an idempotency key: the same uuid again never starts a second run.</summary>
+    /// <summary>`uuid` is an idempotency key within the tree node: the same uuid again never starts a second run, and a uuid held by another node's task is refused.</summary>
     private static async Task<IResult> StartJobByName(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
@@ -177,9 +177,13 @@ public static class TaskApi
         }
 
         await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{treeId} JOB:{job.Name} TASK:{taskUuid}");
-        if (!await grains.GetGrain<ITaskGrain>(taskUuid).Start(planned.Definition with { Mutex = input.Text("mutex") ?? string.Empty }))
+        var task = grains.GetGrain<ITaskGrain>(taskUuid);
+        if (!await task.Start(planned.Definition with { Mutex = input.Text("mutex") ?? string.Empty }))
         {
-            return Reply.Info("This task has been successfully created");
+            // Task uuids are global (kill, log and websocket routes take the uuid alone): another node's uuid is not a key to share.
+            return (await task.Definition())?.ProjectId == treeId
+                ? Reply.Info("This task has been successfully created")
+                : Reply.Fail($"uuid {taskUuid} is taken by a task of another tree node");
         }
 
         return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using OpenC3.Grains.Files;
+using FileServerOptions = OpenC3.Grains.Files.FileServerOptions;
 
 namespace OpenC3.Api.Job;
 
@@ -11,8 +12,9 @@ public sealed record UploadedFile(string Name, StagedBlob Blob);
 
 /// <summary>
 /// A multipart upload read part by part as it arrives: each file streams straight into the blob store's
-/// staging folder (hashed on the way, never held in memory), text fields are kept. Disposing discards the
-/// staged files nobody committed.
+/// staging folder (hashed on the way, never held in memory), text fields are kept. The parts and the bytes
+/// of all files are bounded (`FileServer:MaxParts`, `FileServer:MaxUploadMB`), as is each file. Disposing
+/// discards the staged files nobody committed.
 /// </summary>
 public sealed class UploadBatch : IDisposable
 {
@@ -32,15 +34,15 @@ public sealed class UploadBatch : IDisposable
 
     public IReadOnlyDictionary<string, string> Fields => fields;
 
-    /// <summary>Why the upload is refused (upstream's `upload undef`, an unsafe name, a file too large), else null.</summary>
+    /// <summary>Why the upload is refused (upstream's `upload undef`, an unsafe name, a file too large, too many parts or bytes in all), else null.</summary>
     public string? Error { get; private set; }
 
-    public static async Task<UploadBatch> ReadAsync(HttpRequest request, FileBlobStore store, CancellationToken cancellationToken)
+    public static async Task<UploadBatch> ReadAsync(HttpRequest request, FileServerOptions options, CancellationToken cancellationToken)
     {
         var batch = new UploadBatch();
         try
         {
-            await batch.ReadPartsAsync(request, store, cancellationToken);
+            await batch.ReadPartsAsync(request, options, cancellationToken);
         }
         catch
         {
@@ -65,8 +67,9 @@ public sealed class UploadBatch : IDisposable
         }
     }
 
-    private async Task ReadPartsAsync(HttpRequest request, FileBlobStore store, CancellationToken cancellationToken)
+    private async Task ReadPartsAsync(HttpRequest request, FileServerOptions options, CancellationToken cancellationToken)
     {
+        var store = new FileBlobStore(options);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 } boundary)
@@ -76,8 +79,16 @@ public sealed class UploadBatch : IDisposable
         }
 
         var reader = new MultipartReader(boundary.Value!, request.Body);
+        var parts = 0;
+        var unstaged = options.MaxUploadBytes;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
+            if (++parts > options.MaxParts)
+            {
+                Error = $"too many parts: an upload has at most {options.MaxParts}";
+                return;
+            }
+
             if (section.GetContentDispositionHeader() is not { } disposition)
             {
                 // A part that says nothing of itself is skipped; one whose header cannot be read may hide a hostile name.
@@ -98,12 +109,15 @@ public sealed class UploadBatch : IDisposable
                     return;
                 }
 
-                if (await store.StageAsync(section.Body, cancellationToken) is not { } blob)
+                if (await store.StageAsync(section.Body, Math.Min(options.MaxBytes, unstaged), cancellationToken) is not { } blob)
                 {
-                    Error = $"file too large: {name} is over {store.MaxBytes / 1024 / 1024} MB";
+                    Error = unstaged < options.MaxBytes
+                        ? $"upload too large: the files of one upload are at most {options.MaxUploadMB} MB in all"
+                        : $"file too large: {name} is over {options.MaxSizeMB} MB";
                     return;
                 }
 
+                unstaged -= blob.Size;
                 files.Add(new UploadedFile(name, blob));
             }
             else if (HeaderUtilities.RemoveQuotes(disposition.Name).Value is { Length: > 0 } field)

@@ -4,7 +4,7 @@ namespace OpenC3.Grains.Abstractions.Connector;
 [Alias("openc3.IIdentityGrain")]
 public interface IIdentityGrain : IGrainWithIntegerKey
 {
-    /// <summary>Checks the password (with lock-out) and opens a session; the session id is only ever returned here.</summary>
+    /// <summary>Checks the password (after the back-off of <see cref="ILoginBackoffGrain"/>) and opens a session; the session id is only ever returned here.</summary>
     Task<LoginResult> Login(string user, string password, string ip);
 
     /// <summary>The user a live session belongs to, or null.</summary>

@@ -10,6 +10,12 @@ public interface IMessageGrain : IGrainWithIntegerKey
     /// <summary>Delivers one notification to every recipient; error text when a recipient could not be served.</summary>
     Task<string?> Notify(Notification notification);
 
+    /// <summary>
+    /// Like <see cref="Notify"/>, but every recipient must be an address-book entry or a known user; otherwise
+    /// nothing is sent and the error names the unknown recipients (callers of the open route cannot reach outside addresses).
+    /// </summary>
+    Task<string?> NotifyKnownRecipients(Notification notification);
+
     /// <summary>The built-in mail exit: keeps a mail for <paramref name="address"/>.</summary>
     Task KeepMail(string address, string title, string content);
 

@@ -15,8 +15,12 @@ public sealed record CopyPlan(
     [property: Id(5)] string Chmod,
     [property: Id(6)] bool Mirror,
     [property: Id(7)] bool SamePath,
-    [property: Id(8)] string? Skip)
+    [property: Id(8)] string? Skip,
+    [property: Id(9)] string? FileSha256 = null)
 {
-    /// <summary>No source hosts: <see cref="SourcePath"/> names a file of the file server, stored as <see cref="FileMd5"/>.</summary>
+    /// <summary>No source hosts: <see cref="SourcePath"/> names a file of the file server, whose blob is <see cref="FileBlobName"/>.</summary>
     public bool FromFileServer => SourceHosts.Count == 0;
+
+    /// <summary>The blob in the store: by SHA-256, or by md5 for a file stored before (and for plans made before).</summary>
+    public string? FileBlobName => FileSha256 ?? FileMd5;
 }

@@ -32,7 +32,7 @@ public static partial class ApprovalStepPlanner
     {
         var step = task.Steps[index];
         var plan = step.Approval!;
-        var substituted = VariableSubstitution.Apply(plan.Approver, task.Variables, task.JobDefaults, quote: false);
+        var substituted = VariableSubstitution.Apply(plan.Approver, task.Variables, task.JobDefaults);
         if (substituted.Error is not null)
         {
             return new StepPlanner.Plan(null, substituted.Error);

@@ -2,44 +2,54 @@ using System.Text.RegularExpressions;
 
 namespace OpenC3.Grains.Catalog;
 
-/// <summary>The `jobname` filter of the script and node group lists: a regular expression, bounded in time.</summary>
-public static class JobNamePattern
+/// <summary>
+/// The `jobname` filter of the script and node group lists: a regular expression over the names of the
+/// citing jobs. It runs without backtracking, so its cost grows with the text and never with the
+/// pattern's nesting: a hostile pattern costs one linear scan per row, not a timeout per row.
+/// </summary>
+public sealed class JobNamePattern
 {
+    /// <summary>Longer patterns are refused: the automaton is built from the pattern.</summary>
+    public const int MaxLength = 256;
+
+    /// <summary>A second fence should a pattern still scan slowly (the whole list shares nothing but this per row).</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(200);
 
-    public static bool IsValid(string pattern)
-    {
-        if (pattern.Contains('\'', StringComparison.Ordinal))
-        {
-            return false;
-        }
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
+    private readonly Regex? regex;
+
+    private JobNamePattern(Regex? regex) => this.regex = regex;
+
+    /// <summary>Backreferences, lookarounds and atomic groups need backtracking and are refused with the malformed patterns.</summary>
+    public static bool IsValid(string pattern) => pattern.Length <= MaxLength && !pattern.Contains('\'', StringComparison.Ordinal) && TryBuild(pattern) is not null;
+
+    /// <summary>The filter for one list request; no pattern matches every row.</summary>
+    public static JobNamePattern For(string? pattern) =>
+        new(pattern is null ? null : TryBuild(pattern) ?? throw new ArgumentException("jobname format error", nameof(pattern)));
+
+    /// <summary>A pattern that runs out of time matches nothing.</summary>
+    public bool Matches(string jobNames)
+    {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, Budget);
-            return true;
+            return regex?.IsMatch(jobNames) ?? true;
         }
-        catch (ArgumentException)
+        catch (RegexMatchTimeoutException)
         {
             return false;
         }
     }
 
-    /// <summary>A pattern that runs out of time matches nothing.</summary>
-    public static bool Matches(string jobNames, string? pattern)
+    private static Regex? TryBuild(string pattern)
     {
-        if (pattern is null)
-        {
-            return true;
-        }
-
         try
         {
-            return Regex.IsMatch(jobNames, pattern, RegexOptions.CultureInvariant, Budget);
+            return new Regex(pattern, Options, Budget);
         }
-        catch (RegexMatchTimeoutException)
+        catch (Exception error) when (error is ArgumentException or NotSupportedException)
         {
-            return false;
+            return null;
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed class NodeGroupsGrain(SqlDatabase database, TimeProvider clock) : 
 
     public async Task<IReadOnlyList<NodeGroupSummary>> List(long treeId, CatalogFilter filter)
     {
+        var jobNamePattern = JobNamePattern.For(filter.JobName);
         var parameters = new DynamicParameters(new { treeId, plugin = filter.Plugin });
         var conditions = CatalogConditions.Sql(filter, parameters) + (filter.Plugin is null ? string.Empty : " AND plugin = @plugin");
         await using var connection = await database.OpenAsync();
@@ -25,7 +26,7 @@ public sealed class NodeGroupsGrain(SqlDatabase database, TimeProvider clock) : 
             $"SELECT {CatalogRow.Columns()}, plugin AS Plugin FROM {Table} WHERE {OfNode}{conditions} ORDER BY id DESC", parameters);
         return groups
             .Select(g => new NodeGroupSummary(g.Id, g.Name, g.Plugin, g.Authorship, jobNames.GetValueOrDefault(g.Id, string.Empty)))
-            .Where(g => JobNamePattern.Matches(g.JobName, filter.JobName))
+            .Where(g => jobNamePattern.Matches(g.JobName))
             .ToList();
     }
 

@@ -16,6 +16,7 @@ public sealed class ScriptsGrain(SqlDatabase database, TimeProvider clock) : Gra
 
     public async Task<IReadOnlyList<ScriptSummary>> List(long treeId, CatalogFilter filter)
     {
+        var jobNamePattern = JobNamePattern.For(filter.JobName);
         var parameters = new DynamicParameters(new { treeId });
         var conditions = CatalogConditions.Sql(filter, parameters);
         await using var connection = await database.OpenAsync();
@@ -24,7 +25,7 @@ public sealed class ScriptsGrain(SqlDatabase database, TimeProvider clock) : Gra
             $"SELECT {CatalogRow.Columns()}, projectid AS ProjectId, type AS Type FROM {Table} WHERE {Visible}{conditions} ORDER BY id", parameters);
         return scripts
             .Select(s => new ScriptSummary(s.Id, s.ProjectId, s.Name, s.Type, s.Authorship, jobNames.GetValueOrDefault(s.Id, string.Empty)))
-            .Where(s => JobNamePattern.Matches(s.JobName, filter.JobName))
+            .Where(s => jobNamePattern.Matches(s.JobName))
             .ToList();
     }
 

@@ -14,12 +14,25 @@ public sealed class ConnectorOptions
     /// <summary>How long a login session (cookie `sid`) lives.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Failed logins per user, and per client address, within <see cref="LockoutWindow"/> before logins are refused.</summary>
-    public int LockoutUserFailures { get; set; } = 5;
+    /// <summary>Failed logins of one user from one client address before each further attempt waits (see <see cref="LoginBackoff"/>).</summary>
+    public int LoginBackoffFreeFailures { get; set; } = 3;
 
-    public int LockoutIpFailures { get; set; } = 50;
+    /// <summary>Failed logins from one client address, whatever the user, before each further attempt from it waits.</summary>
+    public int LoginBackoffAddressFreeFailures { get; set; } = 30;
 
-    public TimeSpan LockoutWindow { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>The first wait; it doubles with each further failure up to <see cref="LoginBackoffMaxWait"/>.</summary>
+    public TimeSpan LoginBackoffFirstWait { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan LoginBackoffMaxWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>A client with no failure for this long starts afresh.</summary>
+    public TimeSpan LoginBackoffForgetAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>At most this many (user, address) pairs, and as many addresses, are remembered.</summary>
+    public int LoginBackoffTrackedClients { get; set; } = 10_000;
+
+    /// <summary>Origins besides <see cref="SiteAddress"/> (and the API's own) whose pages may open the log websocket and hand over sessions.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
 
     /// <summary>The public address of this OPEN-C3 site; redirects only ever go here (or to a relative path).</summary>
     public string SiteAddress { get; set; } = string.Empty;

@@ -27,19 +27,15 @@ public sealed partial class IdentityGrain(SqlDatabase database, IOptions<Connect
             return new LoginResult(null, BadCredentials);
         }
 
+        var backoff = GrainFactory.GetGrain<ILoginBackoffGrain>(0);
+        if (await backoff.Admit(user, ip) is var wait && wait > TimeSpan.Zero)
+        {
+            return new LoginResult(null, $"too many failed logins, try again in {Math.Ceiling(wait.TotalSeconds):0} seconds");
+        }
+
         var settings = options.Value;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         await using var connection = await database.OpenAsync();
-        var since = now - (long)settings.LockoutWindow.TotalSeconds;
-        var userFailures = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM openc3_connector_user_login_audit WHERE action = 'pwErr' AND t > @since AND user = @user", new { since, user });
-        var ipFailures = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM openc3_connector_user_login_audit WHERE action = 'pwErr' AND t > @since AND ip = @ip", new { since, ip });
-        if (userFailures >= settings.LockoutUserFailures || ipFailures >= settings.LockoutIpFailures)
-        {
-            return new LoginResult(null, $"too many failed logins, try again in {settings.LockoutWindow.TotalMinutes:0} minutes");
-        }
-
         var stored = await connection.QuerySingleOrDefaultAsync<string>("SELECT pass FROM openc3_connector_userinfo WHERE name = @user", new { user });
         if (!PasswordHasher.Verify(password, stored ?? DecoyHash) || stored is null)
         {
@@ -47,6 +43,7 @@ public sealed partial class IdentityGrain(SqlDatabase database, IOptions<Connect
             return new LoginResult(null, BadCredentials);
         }
 
+        await backoff.Succeeded(user, ip);
         var sessionId = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 64);
         await connection.ExecuteAsync(
             "INSERT INTO openc3_connector_session (sid_hash, user, expire) VALUES (@hash, @user, @expire)",

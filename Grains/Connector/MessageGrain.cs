@@ -12,7 +12,11 @@ public sealed partial class MessageGrain(SqlDatabase database, IMessageExit exit
 {
     private const int InboxSize = 100;
 
-    public async Task<string?> Notify(Notification notification)
+    public Task<string?> Notify(Notification notification) => DeliverAsync(notification, knownRecipientsOnly: false);
+
+    public Task<string?> NotifyKnownRecipients(Notification notification) => DeliverAsync(notification, knownRecipientsOnly: true);
+
+    private async Task<string?> DeliverAsync(Notification notification, bool knownRecipientsOnly)
     {
         var missing = notification.Channel == NotificationChannel.Email
             ? (string.IsNullOrEmpty(notification.Title) ? "title" : string.IsNullOrEmpty(notification.Content) ? "content" : null)
@@ -22,8 +26,14 @@ public sealed partial class MessageGrain(SqlDatabase database, IMessageExit exit
             return $"{missing} undef";
         }
 
+        var (addresses, unknown) = await AddressesAsync(notification.Channel, notification.To);
+        if (knownRecipientsOnly && unknown.Count > 0)
+        {
+            return $"unknown recipient {string.Join(',', unknown)}";
+        }
+
         var errors = new List<string>();
-        foreach (var address in await AddressesAsync(notification.Channel, notification.To))
+        foreach (var address in addresses)
         {
             var error = notification.Channel == NotificationChannel.Email
                 ? await exit.SendMailAsync(address, notification.Title!, notification.Content!)
@@ -69,14 +79,16 @@ public sealed partial class MessageGrain(SqlDatabase database, IMessageExit exit
 
     /// <summary>
     /// Each recipient's email (or phone) from the address book; users without an entry are taken as
-    /// addresses themselves. Names that could not be an address are skipped, and each address gets one copy.
+    /// addresses themselves, and those that are no known user either are also listed as unknown. Names
+    /// that could not be an address are skipped (and listed as unknown), and each address gets one copy.
     /// </summary>
-    private async Task<IReadOnlyList<string>> AddressesAsync(NotificationChannel channel, IReadOnlyList<string> to)
+    private async Task<(IReadOnlyList<string> Addresses, IReadOnlyList<string> Unknown)> AddressesAsync(NotificationChannel channel, IReadOnlyList<string> to)
     {
         var users = to.Where(u => AddressPattern().IsMatch(u)).Distinct(StringComparer.Ordinal).ToList();
+        var malformed = to.Where(u => !AddressPattern().IsMatch(u)).Distinct(StringComparer.Ordinal).ToList();
         if (users.Count == 0)
         {
-            return [];
+            return ([], malformed);
         }
 
         var column = channel == NotificationChannel.Email ? "email" : "phone";
@@ -84,7 +96,10 @@ public sealed partial class MessageGrain(SqlDatabase database, IMessageExit exit
         var known = (await connection.QueryAsync<(string User, string Address)>(
                 $"SELECT `user`, {column} FROM openc3_connector_useraddr WHERE `user` IN @users AND {column} <> ''", new { users }))
             .ToDictionary(r => r.User, r => r.Address, StringComparer.Ordinal);
-        return users.Select(u => known.GetValueOrDefault(u, u)).Distinct(StringComparer.Ordinal).ToList();
+        var loginNames = (await connection.QueryAsync<string>("SELECT name FROM openc3_connector_userinfo WHERE name IN @users", new { users }))
+            .ToHashSet(StringComparer.Ordinal);
+        var addresses = users.Select(u => known.GetValueOrDefault(u, u)).Distinct(StringComparer.Ordinal).ToList();
+        return (addresses, [.. malformed, .. users.Where(u => !known.ContainsKey(u) && !loginNames.Contains(u))]);
     }
 
     [GeneratedRegex("^[0-9A-Za-z_.@-]+$")]

@@ -3,6 +3,7 @@ using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Crontabs;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Storage;
 using OpenC3.Grains.Tasks;
 
 namespace OpenC3.Grains.Crontabs;
@@ -18,6 +19,7 @@ public sealed class CrontabGrain(
     [PersistentState("crontab")] IPersistentState<CrontabState> state,
     CrontabStore store,
     TaskStore tasks,
+    ServerSecrets secrets,
     TimeProvider clock,
     ILogger<CrontabGrain> logger) : Grain, ICrontabGrain, IRemindable
 {
@@ -70,9 +72,11 @@ public sealed class CrontabGrain(
 
     private async Task FireAsync(ScheduledCrontab crontab, DateTimeOffset minute)
     {
-        var uuid = CrontabRunId.For(Id, minute);
-        // A taken minute whose task exists was fired already; taken without a task means a crash came in between.
-        if (!await store.TryLockAsync(Id, CrontabRunId.TimeId(minute)) && await GrainFactory.GetGrain<ITaskQueryGrain>(0).Find(crontab.ProjectId!.Value, uuid) is not null)
+        var key = await secrets.GetAsync(CrontabRunId.SecretName);
+        var uuid = CrontabRunId.For(key, Id, minute);
+        // A taken minute whose run exists was fired already; taken without its run means a crash came in between.
+        if (!await store.TryLockAsync(Id, CrontabRunId.TimeId(minute))
+            && await GrainFactory.GetGrain<ITaskQueryGrain>(0).Find(crontab.ProjectId!.Value, uuid) is { } row && crontab.IsRun(row.ProjectId, row.CallType, row.JobUuid))
         {
             Diagnostics.OpenC3Metrics.CronFired("duplicate");
             return;
@@ -80,40 +84,45 @@ public sealed class CrontabGrain(
 
         if (await StartAsync(crontab, uuid) is { } refusal)
         {
-            logger.LogWarning("Crontab {Crontab} could not start job {Job} for {Minute}: {Reason}", Id, crontab.JobUuid, minute, refusal);
-            Diagnostics.OpenC3Metrics.CronFired("refused");
-            await RecordFailedAsync(crontab, uuid, minute, refusal);
+            logger.LogWarning("Crontab {Crontab} could not start job {Job} for {Minute}: {Reason}", Id, crontab.JobUuid, minute, refusal.Reason);
+            Diagnostics.OpenC3Metrics.CronFired(refusal.Lost ? "lost" : "refused");
+            await RecordFailedAsync(crontab, refusal.Lost ? CrontabRunId.LostFor(key, Id, minute) : uuid, minute, refusal.Reason);
         }
     }
 
     /// <returns>Why the run cannot start, or null when it started (or had started already).</returns>
-    private async Task<string?> StartAsync(ScheduledCrontab crontab, string uuid)
+    private async Task<RunRefusal?> StartAsync(ScheduledCrontab crontab, string uuid)
     {
         var treeId = crontab.ProjectId!.Value;
         var job = await GrainFactory.GetGrain<IJobsGrain>(0).Get(treeId, crontab.JobUuid);
         if (job is null)
         {
-            return $"job {crontab.JobUuid} not found";
+            return new RunRefusal($"job {crontab.JobUuid} not found");
         }
 
         if (await GrainFactory.GetGrain<ITaskQueryGrain>(0).ActiveRuns(job.Uuid) >= MaxActiveRunsPerJob)
         {
-            return "Too many waiting or running tasks";
+            return new RunRefusal("Too many waiting or running tasks");
         }
 
         var planned = await JobTaskPlanner.PlanAsync(GrainFactory, treeId, job, crontab.EditUser, "crontab", NoVariables);
         if (planned.Definition is null)
         {
-            return planned.Error;
+            return new RunRefusal(planned.Error!);
         }
 
-        if (await GrainFactory.GetGrain<ITaskGrain>(uuid).Start(planned.Definition with { Mutex = crontab.Mutex }))
+        var task = GrainFactory.GetGrain<ITaskGrain>(uuid);
+        if (await task.Start(planned.Definition with { Mutex = crontab.Mutex }))
         {
             logger.LogInformation("Crontab {Crontab} started job {Job} as task {Task}", Id, job.Name, uuid);
             Diagnostics.OpenC3Metrics.CronFired("started");
+            return null;
         }
 
-        return null;
+        // Someone else's task under this run's uuid (a leaked key): the run is lost, and says so, rather than counting as started.
+        return await task.Definition() is { } holder && crontab.IsRun(holder.ProjectId, holder.CallType, holder.JobUuid)
+            ? null
+            : new RunRefusal($"lost: the run id {uuid} is taken by a task that is not this crontab's run", Lost: true);
     }
 
     /// <summary>One failed task row for the missed minutes no one took, named after the first of them; all of them are taken.</summary>
@@ -137,7 +146,7 @@ public sealed class CrontabGrain(
                      (more > 0 ? $" (and {more}{(decision.MissedCount == CrontabDecision.MaxCounted ? "+" : string.Empty)} later runs)" : string.Empty);
         logger.LogWarning("Crontab {Crontab}: {Reason}", Id, reason);
         Diagnostics.OpenC3Metrics.CronFired("missed");
-        await RecordFailedAsync(crontab, CrontabRunId.For(Id, untaken[0]), untaken[0], reason);
+        await RecordFailedAsync(crontab, CrontabRunId.For(await secrets.GetAsync(CrontabRunId.SecretName), Id, untaken[0]), untaken[0], reason);
     }
 
     /// <summary>A run that never started still shows in the task list: a failed task at its minute, with the reason.</summary>
@@ -194,4 +203,7 @@ public sealed class CrontabGrain(
 
         this.DeactivateOnIdle();
     }
+
+    /// <param name="Lost">The run's uuid is held by another task, so the failure is recorded under a uuid of its own.</param>
+    private sealed record RunRefusal(string Reason, bool Lost = false);
 }

@@ -31,4 +31,7 @@ public sealed class ScheduledCrontab
 
     /// <summary>Upstream schedules only available crontabs of jobs whose node is not inactive.</summary>
     public bool Schedulable => Status == CrontabStatus.Available && ProjectId is not null && ProjectStatus != "inactive";
+
+    /// <summary>Whether a task (its node, calltype and job) is a run of this crontab rather than another task under the same uuid.</summary>
+    public bool IsRun(long projectId, string callType, string jobUuid) => projectId == ProjectId && callType == "crontab" && jobUuid == JobUuid;
 }

@@ -33,7 +33,7 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, IOpti
         try
         {
             using CopySource source = plan.FromFileServer
-                ? StoredFileSource.Open(new FileBlobStore(files.Value), plan.SourcePath, plan.FileMd5!)
+                ? StoredFileSource.Open(new FileBlobStore(files.Value), plan.SourcePath, plan.FileBlobName!)
                 : await HostCopySource.OpenFirstAsync(pool, plan.SourceHosts, plan.SourcePath, ScpCommands.Source(plan.SourcePath, runAs, ssh.Value.User), deadline.Token);
             return await DeliverAsync(source, plan, runAs, host, onOutput, deadline.Token);
         }

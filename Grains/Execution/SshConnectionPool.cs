@@ -8,18 +8,21 @@ namespace OpenC3.Grains.Execution;
 /// <summary>
 /// One SSH connection per (host, port, login), shared by all steps of all tasks on this silo, with a
 /// bounded number of channels each. Broken connections are replaced on next use; idle ones closed.
+/// Each host's key is pinned on first use (<see cref="KnownHostStore"/>); a different key later fails the host.
 /// </summary>
 public sealed class SshConnectionPool : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PooledConnection> connections = new(StringComparer.Ordinal);
     private readonly IOptions<SshOptions> options;
+    private readonly KnownHostStore knownHosts;
     private readonly ILogger<SshConnectionPool> logger;
     private readonly Lazy<PrivateKeyFile> key;
     private readonly Timer janitor;
 
-    public SshConnectionPool(IOptions<SshOptions> options, ILogger<SshConnectionPool> logger)
+    public SshConnectionPool(IOptions<SshOptions> options, KnownHostStore knownHosts, ILogger<SshConnectionPool> logger)
     {
         this.options = options;
+        this.knownHosts = knownHosts;
         this.logger = logger;
         key = new Lazy<PrivateKeyFile>(() => new PrivateKeyFile(options.Value.KeyFile));
         var sweep = TimeSpan.FromTicks(Math.Min(options.Value.IdleTimeout.Ticks / 2, TimeSpan.FromMinutes(1).Ticks));
@@ -37,7 +40,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
         await pooled.Channels.WaitAsync(cancellationToken);
         try
         {
-            var client = await pooled.ConnectedClientAsync(() => CreateClient(host), settings.ConnectTimeout, cancellationToken);
+            var client = await pooled.ConnectedClientAsync(connect => ConnectAsync(host, connect), settings.ConnectTimeout, cancellationToken);
             return new ConnectionLease(client, pooled);
         }
         catch
@@ -72,7 +75,52 @@ public sealed class SshConnectionPool : IAsyncDisposable
         connections.Clear();
     }
 
-    private SshClient CreateClient(string host)
+    private async Task<SshClient> ConnectAsync(string host, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var pinned = settings.HostKeyFingerprint is { Length: > 0 } ? null : await knownHosts.FindAsync(host, settings.Port, cancellationToken);
+        var check = new HostKeyCheck(settings.HostKeyFingerprint, pinned);
+        var client = CreateClient(host, check);
+        try
+        {
+            try
+            {
+                await client.ConnectAsync(cancellationToken);
+            }
+            catch (Exception error) when (check.Changed && error is not OperationCanceledException)
+            {
+                throw await ChangedAsync(host, pinned!.Fingerprint, check);
+            }
+
+            if (check.FirstUse)
+            {
+                var now = await knownHosts.PinAsync(host, settings.Port, check.KeyType!, check.Presented!, cancellationToken);
+                if (now.Fingerprint != check.Presented)
+                {
+                    throw await ChangedAsync(host, now.Fingerprint, check);
+                }
+
+                logger.LogInformation("Pinned the host key of {Host}: {KeyType} {Fingerprint}", host, check.KeyType, check.Presented);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Notes the presented key for an admin and answers the host's failure.</summary>
+    private async Task<HostKeyChangedException> ChangedAsync(string host, string recorded, HostKeyCheck check)
+    {
+        logger.LogWarning("Host key of {Host} changed: recorded {Recorded}, presented {Presented}", host, recorded, check.Presented);
+        await knownHosts.NotePresentedAsync(host, options.Value.Port, check.KeyType!, check.Presented!);
+        return new HostKeyChangedException(recorded, check.Presented!);
+    }
+
+    private SshClient CreateClient(string host, HostKeyCheck check)
     {
         var settings = options.Value;
         var info = new ConnectionInfo(host, settings.Port, settings.User, new PrivateKeyAuthenticationMethod(settings.User, key.Value))
@@ -91,8 +139,8 @@ public sealed class SshConnectionPool : IAsyncDisposable
         var client = new SshClient(info);
         client.HostKeyReceived += (_, e) =>
         {
-            e.CanTrust = settings.HostKeyFingerprint is not { Length: > 0 } expected || e.FingerPrintSHA256 == expected;
-            if (!e.CanTrust)
+            e.CanTrust = check.Trust(e.HostKeyName, e.FingerPrintSHA256);
+            if (!e.CanTrust && !check.Changed)
             {
                 logger.LogWarning("Host key of {Host} ({Fingerprint}) does not match Ssh:HostKeyFingerprint", host, e.FingerPrintSHA256);
             }
@@ -112,7 +160,8 @@ public sealed class SshConnectionPool : IAsyncDisposable
 
         public bool IsConnected => client?.IsConnected == true;
 
-        public async Task<SshClient> ConnectedClientAsync(Func<SshClient> create, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <param name="connect">Opens a new connected client (disposing it when it fails), within the token it is given.</param>
+        public async Task<SshClient> ConnectedClientAsync(Func<CancellationToken, Task<SshClient>> connect, TimeSpan timeout, CancellationToken cancellationToken)
         {
             LastUsed = DateTime.UtcNow;
             if (client is { IsConnected: true } ready)
@@ -129,10 +178,10 @@ public sealed class SshConnectionPool : IAsyncDisposable
                 }
 
                 client?.Dispose();
-                client = create();
+                client = null;
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 deadline.CancelAfter(timeout);
-                await client.ConnectAsync(deadline.Token);
+                client = await connect(deadline.Token);
                 return client;
             }
             catch

@@ -139,6 +139,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
 
     internal static string ConnectFailure(Exception error) => error switch
     {
+        HostKeyChangedException changed => changed.Message,
         SshAuthenticationException auth => $"auth fail: {auth.Message}",
         SshConnectionException connection when connection.Message.Contains("host key", StringComparison.OrdinalIgnoreCase) => $"host key rejected: {connection.Message}",
         SocketException socket => $"connect fail: {socket.Message}",

@@ -32,7 +32,7 @@ public sealed class SshOptions
 
     /// <summary>
     /// When set, every host key must have this SHA256 fingerprint (base64, as `ssh-keygen -l` prints it
-    /// without `SHA256:`). Unset, any host key is accepted and its fingerprint logged.
+    /// without `SHA256:`). Unset, each host's key is pinned on first use (<see cref="KnownHostStore"/>).
     /// </summary>
     public string? HostKeyFingerprint { get; set; }
 

@@ -10,8 +10,8 @@ public sealed class StoredFileSource : CopySource
     private StoredFileSource(string name, FileStream blob)
         : base($"fileserver:{name}", CopyHeader.File(blob.Length)) => this.blob = blob;
 
-    public static StoredFileSource Open(FileBlobStore store, string name, string md5) =>
-        store.OpenRead(md5) is { } blob ? new StoredFileSource(name, blob) : throw new CopySourceException($"fileserver {name}: its content ({md5}) is missing from the blob store");
+    public static StoredFileSource Open(FileBlobStore store, string name, string blobName) =>
+        store.OpenRead(blobName) is { } blob ? new StoredFileSource(name, blob) : throw new CopySourceException($"fileserver {name}: its content ({blobName}) is missing from the blob store");
 
     public override int Read(byte[] buffer, int count) => blob.Read(buffer, 0, count);
 

@@ -5,39 +5,52 @@ namespace OpenC3.Grains.Execution;
 /// <summary>
 /// Upstream's `$name` / `${name}` substitution (name: a letter, then at least one of [A-Za-z0-9_]).
 /// Task values win over the job's defaults; empty values never substitute; anything left unresolved
-/// is an error `variable undef:&lt;names&gt;`.
+/// is an error `variable undef:&lt;names&gt;`. Values are inserted as they are: for text that a shell
+/// parses, use <see cref="ArgvSubstitution"/>.
 /// </summary>
 public static partial class VariableSubstitution
 {
     public sealed record Outcome(string Text, IReadOnlyList<string> Undefined)
     {
-        public string? Error => Undefined.Count == 0 ? null : $"variable undef:{string.Join(',', Undefined)}";
+        public string? Error => UndefinedError(Undefined);
     }
 
-    /// <param name="quote">Shell-quote substituted values (for argv), so a value can never inject shell syntax.</param>
-    public static Outcome Apply(string text, IReadOnlyDictionary<string, string> taskValues, IReadOnlyDictionary<string, string> jobDefaults, bool quote)
+    public static Outcome Apply(string text, IReadOnlyDictionary<string, string> taskValues, IReadOnlyDictionary<string, string> jobDefaults)
     {
         var undefined = new List<string>();
         var result = Reference().Replace(text, match =>
         {
-            var name = match.Groups["braced"].Success ? match.Groups["braced"].Value : match.Groups["bare"].Value;
+            var name = NameOf(match);
             var value = Resolve(name, taskValues, jobDefaults);
             if (value is null)
             {
-                if (!undefined.Contains(name, StringComparer.Ordinal))
-                {
-                    undefined.Add(name);
-                }
-
+                NoteUndefined(undefined, name);
                 return match.Value;
             }
 
-            return quote ? ShellQuote.Quote(value) : value;
+            return value;
         });
         return new Outcome(result, undefined);
     }
 
-    private static string? Resolve(string name, IReadOnlyDictionary<string, string> taskValues, IReadOnlyDictionary<string, string> jobDefaults)
+    internal static string? UndefinedError(IReadOnlyList<string> undefined) =>
+        undefined.Count == 0 ? null : $"variable undef:{string.Join(',', undefined)}";
+
+    /// <summary>The reference starting exactly at <paramref name="index"/>, if one does.</summary>
+    internal static Match ReferenceAt(string text, int index) => AnchoredReference().Match(text, index);
+
+    internal static string NameOf(Match reference) =>
+        reference.Groups["braced"].Success ? reference.Groups["braced"].Value : reference.Groups["bare"].Value;
+
+    internal static void NoteUndefined(List<string> undefined, string name)
+    {
+        if (!undefined.Contains(name, StringComparer.Ordinal))
+        {
+            undefined.Add(name);
+        }
+    }
+
+    internal static string? Resolve(string name, IReadOnlyDictionary<string, string> taskValues, IReadOnlyDictionary<string, string> jobDefaults)
     {
         if (taskValues.TryGetValue(name, out var fromTask) && fromTask.Length > 0)
         {
@@ -47,6 +60,11 @@ public static partial class VariableSubstitution
         return jobDefaults.TryGetValue(name, out var fromJob) && fromJob.Length > 0 ? fromJob : null;
     }
 
-    [GeneratedRegex(@"\$\{(?<braced>[A-Za-z][A-Za-z0-9_]+)\}|\$(?<bare>[A-Za-z][A-Za-z0-9_]+)\b")]
+    private const string Pattern = @"\$\{(?<braced>[A-Za-z][A-Za-z0-9_]+)\}|\$(?<bare>[A-Za-z][A-Za-z0-9_]+)\b";
+
+    [GeneratedRegex(Pattern)]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"\G(?:" + Pattern + ")")]
+    private static partial Regex AnchoredReference();
 }

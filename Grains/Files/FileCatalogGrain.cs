@@ -9,7 +9,7 @@ using Orleans.Concurrency;
 
 namespace OpenC3.Grains.Files;
 
-/// <summary>File rows of tree nodes; removes a blob once no row points at it.</summary>
+/// <summary>File rows of tree nodes; removes a blob once no row points at it (rows stored before SHA-256 naming point by md5).</summary>
 [StatelessWorker]
 [GrainType("fileserver")]
 public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, IOptionsMonitor<FileServerOptions> options)
@@ -17,7 +17,10 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
 {
     private const string Table = "openc3_job_fileserver";
     private const string Columns =
-        "id AS Id, name AS Name, size AS Size, md5 AS Md5, create_user AS CreateUser, create_time AS CreateTime, edit_user AS EditUser, edit_time AS EditTime";
+        "id AS Id, name AS Name, size AS Size, md5 AS Md5, create_user AS CreateUser, create_time AS CreateTime, edit_user AS EditUser, edit_time AS EditTime, sha256 AS Sha256";
+
+    /// <summary>The blob a row points at: its SHA-256, or the md5 of a row stored before.</summary>
+    private const string BlobNameColumn = "COALESCE(sha256, md5)";
 
     public async Task<IReadOnlyList<StoredFile>> List(long treeId)
     {
@@ -42,19 +45,20 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
         await using (var connection = await database.OpenAsync())
         {
             previous = await connection.QuerySingleOrDefaultAsync<string>(
-                $"SELECT md5 FROM {Table} WHERE projectid = @treeId AND name = @name AND status = @status", new { treeId, name = upload.Name, status = TreeRowTable.Available });
+                $"SELECT {BlobNameColumn} FROM {Table} WHERE projectid = @treeId AND name = @name AND status = @status", new { treeId, name = upload.Name, status = TreeRowTable.Available });
             await connection.ExecuteAsync(
                 database.Upsert(
                     Table,
-                    ["projectid", "name", "size", "md5", "create_user", "create_time", "edit_user", "edit_time", "status"],
+                    ["projectid", "name", "size", "md5", "sha256", "create_user", "create_time", "edit_user", "edit_time", "status"],
                     ["projectid", "name"],
-                    ["size", "md5", "edit_user", "edit_time"]),
+                    ["size", "md5", "sha256", "edit_user", "edit_time"]),
                 new
                 {
                     projectid = treeId,
                     name = upload.Name,
                     size = upload.Size.ToString(CultureInfo.InvariantCulture),
                     md5 = upload.Md5,
+                    sha256 = upload.Sha256,
                     create_user = upload.CreateUser,
                     create_time = now,
                     edit_user = upload.EditUser,
@@ -63,7 +67,7 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
                 });
         }
 
-        if (previous is not null && previous != upload.Md5)
+        if (previous is not null && previous != upload.Sha256)
         {
             await ReleaseAsync(previous);
         }
@@ -71,28 +75,30 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
 
     public override async Task<bool> Delete(long treeId, long id, string user)
     {
-        string? md5;
+        string? blobName;
         await using (var connection = await database.OpenAsync())
         {
-            md5 = await connection.QuerySingleOrDefaultAsync<string>(
-                $"SELECT md5 FROM {Table} WHERE id = @id AND projectid = @treeId AND status = @status", new { id, treeId, status = TreeRowTable.Available });
+            blobName = await connection.QuerySingleOrDefaultAsync<string>(
+                $"SELECT {BlobNameColumn} FROM {Table} WHERE id = @id AND projectid = @treeId AND status = @status", new { id, treeId, status = TreeRowTable.Available });
         }
 
-        if (md5 is null || !await base.Delete(treeId, id, user))
+        if (blobName is null || !await base.Delete(treeId, id, user))
         {
             return false;
         }
 
-        await ReleaseAsync(md5);
+        await ReleaseAsync(blobName);
         return true;
     }
 
-    private Task ReleaseAsync(string md5) => new FileBlobStore(options.CurrentValue).ReleaseAsync(md5, () => IsReferencedAsync(md5));
+    private Task ReleaseAsync(string blobName) => new FileBlobStore(options.CurrentValue).ReleaseAsync(blobName, () => IsReferencedAsync(blobName));
 
-    private async Task<bool> IsReferencedAsync(string md5)
+    private async Task<bool> IsReferencedAsync(string blobName)
     {
+        // An md5 names the blob only of rows without a SHA-256: a new row of the same md5 points at another blob.
+        var pointsAt = blobName.Length == 64 ? "sha256 = @blobName" : "md5 = @blobName AND sha256 IS NULL";
         await using var connection = await database.OpenAsync();
-        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Table} WHERE md5 = @md5 AND status = @status", new { md5, status = TreeRowTable.Available }) > 0;
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {Table} WHERE {pointsAt} AND status = @status", new { blobName, status = TreeRowTable.Available }) > 0;
     }
 
     // Dapper converts column types into settable properties (SQLite integers are Int64, MySQL's INT UNSIGNED is UInt32).
@@ -114,6 +120,8 @@ public sealed class FileCatalogGrain(SqlDatabase database, TimeProvider clock, I
 
         public string EditTime { get; set; } = string.Empty;
 
-        public StoredFile ToStoredFile() => new(Id, Name, Size, Md5, CreateUser, CreateTime, EditUser, EditTime);
+        public string? Sha256 { get; set; }
+
+        public StoredFile ToStoredFile() => new(Id, Name, Size, Md5, CreateUser, CreateTime, EditUser, EditTime, Sha256);
     }
 }

@@ -1,6 +1,6 @@
 namespace OpenC3.Grains.Files;
 
-/// <summary>`FileServer:*` — where uploaded files live and how large one may be.</summary>
+/// <summary>`FileServer:*` — where uploaded files live, how large one may be, and how much one upload may carry.</summary>
 public sealed class FileServerOptions
 {
     public const string Section = "FileServer";
@@ -11,5 +11,13 @@ public sealed class FileServerOptions
     /// <summary>The largest file an upload may carry, in MiB; a larger one is refused.</summary>
     public int MaxSizeMB { get; set; } = 1024;
 
+    /// <summary>The most parts (files and text fields) one multipart upload may have.</summary>
+    public int MaxParts { get; set; } = 64;
+
+    /// <summary>The most bytes of files one upload may carry in all, in MiB.</summary>
+    public int MaxUploadMB { get; set; } = 2048;
+
     public long MaxBytes => MaxSizeMB * 1024L * 1024L;
+
+    public long MaxUploadBytes => MaxUploadMB * 1024L * 1024L;
 }

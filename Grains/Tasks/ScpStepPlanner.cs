@@ -54,7 +54,7 @@ public static class ScpStepPlanner
         var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(start.ProjectId, copy.SourcePath);
         return file is null
             ? new StepPlanner.Plan(null, $"fileserver null: {copy.SourcePath}")
-            : plan with { Start = start with { Copy = copy with { FileMd5 = file.Md5 } } };
+            : plan with { Start = start with { Copy = copy with { FileMd5 = file.Md5, FileSha256 = file.Sha256 } } };
     }
 
     private static CopyPlan? Copy(ScpStepPlan scp, string src, string sp, string dp, out string? error)
@@ -88,5 +88,5 @@ public static class ScpStepPlanner
     }
 
     private static VariableSubstitution.Outcome Substitute(string text, TaskDefinition task) =>
-        VariableSubstitution.Apply(text, task.Variables, task.JobDefaults, quote: false);
+        VariableSubstitution.Apply(text, task.Variables, task.JobDefaults);
 }

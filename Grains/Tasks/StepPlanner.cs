@@ -5,7 +5,7 @@ namespace OpenC3.Grains.Tasks;
 
 /// <summary>
 /// Turns a step of a task into what its subtask runs: hosts from the node list (variables
-/// substituted), and for cmd the script command with quoted arguments and `wk_*` environment (scp:
+/// substituted), and for cmd the script command with the argv's values out of band and `wk_*` environment (scp:
 /// <see cref="ScpStepPlanner"/>), or the reason the step cannot run (`variable undef:…`).
 /// </summary>
 public static class StepPlanner
@@ -21,7 +21,7 @@ public static class StepPlanner
     /// <summary>The step's node list with variables substituted (only for node type `variable`, as upstream).</summary>
     public static VariableSubstitution.Outcome Nodes(StepDefinition step, TaskDefinition task) =>
         step.NodeType == "variable"
-            ? VariableSubstitution.Apply(step.NodeCont, task.Variables, task.JobDefaults, quote: false)
+            ? VariableSubstitution.Apply(step.NodeCont, task.Variables, task.JobDefaults)
             : new VariableSubstitution.Outcome(step.NodeCont, []);
 
     /// <summary>A host list (CSV) as distinct host names.</summary>
@@ -32,7 +32,7 @@ public static class StepPlanner
     {
         var step = task.Steps[index];
         var nodes = Nodes(step, task);
-        var argv = VariableSubstitution.Apply(step.ScriptsArgv, task.Variables, task.JobDefaults, quote: true);
+        var argv = ArgvSubstitution.Apply(step.ScriptsArgv, task.Variables, task.JobDefaults);
         var undefined = nodes.Error ?? argv.Error;
         if (undefined is not null)
         {
@@ -55,7 +55,7 @@ public static class StepPlanner
 
         try
         {
-            return Planned(taskUuid, index, task, step, hosts, argv.Text, environment, sshLogin, tag);
+            return Planned(taskUuid, index, task, step, hosts, argv, environment, sshLogin, tag);
         }
         catch (ArgumentException error)
         {
@@ -63,8 +63,10 @@ public static class StepPlanner
         }
     }
 
-    private static Plan Planned(string taskUuid, int index, TaskDefinition task, StepDefinition step, List<string> hosts, string argv, Dictionary<string, string> environment, string sshLogin, string tag) =>
-        new(
+    private static Plan Planned(string taskUuid, int index, TaskDefinition task, StepDefinition step, List<string> hosts, ArgvSubstitution.Outcome argv, Dictionary<string, string> environment, string sshLogin, string tag)
+    {
+        var run = ScriptCommand.Build(step.ScriptsType, step.ScriptsCont, argv.Text, argv.Values, environment, step.User, sshLogin, tag);
+        return new(
             new SubtaskStart(
                 taskUuid,
                 index,
@@ -72,11 +74,12 @@ public static class StepPlanner
                 step,
                 hosts,
                 Rejection: null,
-                ScriptCommand.Build(step.ScriptsType, argv, environment, step.User, sshLogin, tag),
-                step.ScriptsCont,
+                run.CommandText,
+                run.Stdin,
                 ScriptCommand.Kill(step.User, sshLogin, tag),
                 task.FailFast),
             null);
+    }
 
     /// <summary>`wk_*` variables are exported to scripts: the task's value wins over the job default; an empty one is an error.</summary>
     private static Dictionary<string, string> WorkVariables(TaskDefinition task, out List<string> missing)

@@ -3,13 +3,15 @@ using OpenC3.TestSupport;
 
 namespace OpenC3.ClusterTests;
 
-/// <summary>The cluster profile for real: two silo processes and one client-mode API process on one fresh MariaDB database.</summary>
+/// <summary>
+/// The cluster profile for real: two silo processes and one client-mode API process on one fresh MariaDB database,
+/// talking mutual TLS with certificates of a throwaway CA, as in docker/compose.yml.
+/// </summary>
 public sealed class MariaDbCluster : IAsyncLifetime
 {
     public const string AppName = "ops";
     public const string AppKey = "ops-cluster-key";
 
-    private readonly string workDir = Directory.CreateTempSubdirectory("openc3-cluster-").FullName;
     private readonly ProductProcess?[] silos = new ProductProcess?[2];
     private readonly Dictionary<string, string>[] siloSettings = new Dictionary<string, string>[2];
 
@@ -17,13 +19,20 @@ public sealed class MariaDbCluster : IAsyncLifetime
 
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
 
+    /// <summary>Settings every member shares, including its `Orleans:Tls:*` certificate from <see cref="Authority"/>.</summary>
     public Dictionary<string, string> Common { get; private set; } = null!;
+
+    public ClusterAuthority Authority { get; private set; } = null!;
+
+    /// <summary>Where the test may write its own files (certificates of strangers); removed with the cluster.</summary>
+    public string WorkDir { get; } = Directory.CreateTempSubdirectory("openc3-cluster-").FullName;
 
     public ApiClient App() => new(BaseUrl, AppName, AppKey);
 
     public async Task InitializeAsync()
     {
-        Common = new Dictionary<string, string>
+        Authority = ClusterAuthority.Create(WorkDir, "cluster");
+        Common = new Dictionary<string, string>(Authority.Member("member"))
         {
             ["Storage:Provider"] = "mysql",
             ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
@@ -46,10 +55,14 @@ public sealed class MariaDbCluster : IAsyncLifetime
         }
 
         // Started one after the other: the first applies the schema, the second finds it applied.
-        silos[0] = await ProductProcess.StartSiloAsync(siloSettings[0], workDir);
-        silos[1] = await ProductProcess.StartSiloAsync(siloSettings[1], workDir);
-        Api = await ProductProcess.StartApiAsync(new Dictionary<string, string>(Common) { ["Urls"] = BaseUrl, ["Orleans:Mode"] = "client" }, workDir);
+        silos[0] = await ProductProcess.StartSiloAsync(siloSettings[0], WorkDir);
+        silos[1] = await ProductProcess.StartSiloAsync(siloSettings[1], WorkDir);
+        Api = await ProductProcess.StartApiAsync(new Dictionary<string, string>(Common) { ["Urls"] = BaseUrl, ["Orleans:Mode"] = "client" }, WorkDir);
     }
+
+    /// <summary>The silo-to-silo port (`Orleans:SiloPort`) and the client gateway port (`Orleans:GatewayPort`) of a silo.</summary>
+    public IEnumerable<int> SiloPorts(int index) =>
+        [int.Parse(siloSettings[index]["Orleans:SiloPort"], CultureInfo.InvariantCulture), int.Parse(siloSettings[index]["Orleans:GatewayPort"], CultureInfo.InvariantCulture)];
 
     /// <summary>The Prometheus endpoint a silo serves on its own listener (`Metrics:Port`).</summary>
     public string SiloMetricsUrl(int index) => $"http://127.0.0.1:{siloSettings[index]["Metrics:Port"]}/metrics";
@@ -63,7 +76,7 @@ public sealed class MariaDbCluster : IAsyncLifetime
         silos[index] = null;
     }
 
-    public async Task RestartSiloAsync(int index) => silos[index] = await ProductProcess.StartSiloAsync(siloSettings[index], workDir);
+    public async Task RestartSiloAsync(int index) => silos[index] = await ProductProcess.StartSiloAsync(siloSettings[index], WorkDir);
 
     public async Task DisposeAsync()
     {
@@ -76,6 +89,6 @@ public sealed class MariaDbCluster : IAsyncLifetime
             }
         }
 
-        Directory.Delete(workDir, recursive: true);
+        Directory.Delete(WorkDir, recursive: true);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace OpenC3.TestSupport;
@@ -11,10 +12,17 @@ public sealed class ApiClient : IDisposable
     private readonly CookieContainer cookies = new();
     private readonly HttpClient http;
 
-    public ApiClient(string baseUrl, string? appName = null, string? appKey = null)
+    /// <param name="localAddress">The loopback address to connect from (e.g. 127.0.0.2), so the product sees another client address.</param>
+    public ApiClient(string baseUrl, string? appName = null, string? appKey = null, IPAddress? localAddress = null)
     {
         baseUri = new Uri(baseUrl);
-        var handler = new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false };
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = cookies,
+            UseCookies = true,
+            AllowAutoRedirect = false,
+            ConnectCallback = localAddress is null ? null : (context, cancellationToken) => ConnectFromAsync(localAddress, context.DnsEndPoint, cancellationToken),
+        };
         http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
         if (appName is not null && appKey is not null)
         {
@@ -42,6 +50,22 @@ public sealed class ApiClient : IDisposable
         PostAsync("/api/connector/default/user/login", new { user, pass = password });
 
     public void Dispose() => http.Dispose();
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress localAddress, DnsEndPoint server, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(localAddress, 0));
+            await socket.ConnectAsync(server, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {

@@ -17,14 +17,24 @@ public sealed class OrleansTestClient : IAsyncDisposable
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<OrleansTestClient> ConnectAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Connects, retrying as the product's client does, until connected or <paramref name="cancellationToken"/> gives up.</summary>
+    public static async Task<OrleansTestClient> ConnectAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Configuration["Orleans:Mode"] = OrleansHostOptions.Client;
         builder.AddOpenC3Orleans();
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return new OrleansTestClient(host);
     }
 

@@ -9,6 +9,8 @@ namespace OpenC3.TestSupport;
 /// </summary>
 public sealed class ProductProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(90);
+
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,18 +58,18 @@ public sealed class ProductProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts the API host (embedded silo or client, per settings) and waits until it is ready.</summary>
-    public static async Task<ProductProcess> StartApiAsync(IReadOnlyDictionary<string, string> settings, string workDir)
+    /// <summary>Starts the API host (embedded silo or client, per settings) and waits until it is ready (90 s unless <paramref name="startTimeout"/>).</summary>
+    public static async Task<ProductProcess> StartApiAsync(IReadOnlyDictionary<string, string> settings, string workDir, TimeSpan? startTimeout = null)
     {
         var product = new ProductProcess("Api", "OpenC3.Api.dll", settings, workDir);
-        await product.WaitStartedAsync();
+        await product.WaitStartedAsync(startTimeout ?? DefaultStartTimeout);
         return product;
     }
 
     public static async Task<ProductProcess> StartSiloAsync(IReadOnlyDictionary<string, string> settings, string workDir)
     {
         var product = new ProductProcess("Silo", "OpenC3.Silo.dll", settings, workDir);
-        await product.WaitStartedAsync();
+        await product.WaitStartedAsync(DefaultStartTimeout);
         return product;
     }
 
@@ -87,13 +89,13 @@ public sealed class ProductProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitStartedAsync()
+    private async Task WaitStartedAsync(TimeSpan startTimeout)
     {
-        var timeout = Task.Delay(TimeSpan.FromSeconds(90));
+        var timeout = Task.Delay(startTimeout);
         if (await Task.WhenAny(started.Task, timeout) == timeout)
         {
             await KillAsync();
-            throw new TimeoutException($"Process did not start within 90 s:\n{Log}");
+            throw new TimeoutException($"Process did not start within {startTimeout.TotalSeconds:0} s:\n{Log}");
         }
 
         await started.Task;

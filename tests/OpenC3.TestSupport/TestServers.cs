@@ -11,6 +11,9 @@ public static class TestServers
 
     public static string SshUser => Require("OPENC3_TEST_SSH_USER", "sshd host farm");
 
+    /// <summary>A second user the farm's login may become with `sudo -n -u` (no password), for steps with another `user`.</summary>
+    public static string SudoUser => Require("OPENC3_TEST_SUDO_USER", "sshd host farm");
+
     public static string SshKeyFile => Require("OPENC3_TEST_SSH_KEY", "sshd host farm");
 
     public static int SshPort => int.Parse(Require("OPENC3_TEST_SSH_PORT", "sshd host farm"), System.Globalization.CultureInfo.InvariantCulture);

@@ -70,13 +70,31 @@ public sealed class CatalogRulesTests
     }
 
     [Fact]
-    public void JobNamePattern_IsARegex_AndRefusesQuotesAndBrokenPatterns()
+    public void JobNamePattern_IsARegex_AndRefusesQuotesBrokenBacktrackingAndLongPatterns()
     {
-        Assert.True(JobNamePattern.Matches("deploy,backup", "^dep"));
-        Assert.False(JobNamePattern.Matches("deploy", "^back"));
-        Assert.True(JobNamePattern.Matches("anything", null));
+        Assert.True(JobNamePattern.For("^dep").Matches("deploy,backup"));
+        Assert.False(JobNamePattern.For("^back").Matches("deploy"));
+        Assert.True(JobNamePattern.For(null).Matches("anything"));
         Assert.False(JobNamePattern.IsValid("a'b"));
         Assert.False(JobNamePattern.IsValid("(unclosed"));
+        Assert.False(JobNamePattern.IsValid(@"(a)\1"));
+        Assert.False(JobNamePattern.IsValid("(?=a)a"));
+        Assert.False(JobNamePattern.IsValid(new string('a', JobNamePattern.MaxLength + 1)));
+    }
+
+    [Fact]
+    public void JobNamePattern_ScansAnEvilPatternInLinearTime()
+    {
+        var evil = JobNamePattern.For("^(a+)+$");
+        var text = new string('a', 5000) + "!";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var row = 0; row < 100; row++)
+        {
+            Assert.False(evil.Matches(text));
+        }
+
+        // A backtracking engine would need 2^5000 steps per row; 100 linear scans take milliseconds (the bound is loose on purpose).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed}");
     }
 
     [Fact]

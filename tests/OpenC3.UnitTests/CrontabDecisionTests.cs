@@ -63,13 +63,17 @@ public sealed class CrontabDecisionTests
     }
 
     [Fact]
-    public void RunIds_AreUpstreamUuids_OnePerCrontabAndMinute()
+    public void RunIds_AreUpstreamUuids_OnePerCrontabAndMinute_AndDependOnTheKey()
     {
-        var id = CrontabRunId.For(7, Minute);
+        byte[] key = [1, 2, 3, 4];
+        var id = CrontabRunId.For(key, 7, Minute);
         Assert.Matches("^[A-Za-z0-9]{11}[a-z]$", id);
-        Assert.Equal(id, CrontabRunId.For(7, Minute.AddSeconds(59)));
-        Assert.NotEqual(id, CrontabRunId.For(7, Minute.AddMinutes(1)));
-        Assert.NotEqual(id, CrontabRunId.For(8, Minute));
+        Assert.Equal(id, CrontabRunId.For(key, 7, Minute.AddSeconds(59)));
+        Assert.NotEqual(id, CrontabRunId.For(key, 7, Minute.AddMinutes(1)));
+        Assert.NotEqual(id, CrontabRunId.For(key, 8, Minute));
+        Assert.NotEqual(id, CrontabRunId.For([1, 2, 3, 5], 7, Minute));
+        Assert.NotEqual(id, CrontabRunId.LostFor(key, 7, Minute));
+        Assert.Matches("^[A-Za-z0-9]{11}[a-z]$", CrontabRunId.LostFor(key, 7, Minute));
         Assert.Equal(Minute.ToUnixTimeSeconds() / 60, CrontabRunId.TimeId(Minute.AddSeconds(30)));
     }
 }

@@ -12,8 +12,7 @@ public sealed class ExecutionTextTests
         var outcome = VariableSubstitution.Apply(
             "deploy ${version} to $ip with $mode",
             new Dictionary<string, string> { ["version"] = "1.2", ["mode"] = "" },
-            new Dictionary<string, string> { ["version"] = "0.9", ["ip"] = "10.0.0.1", ["mode"] = "fast" },
-            quote: false);
+            new Dictionary<string, string> { ["version"] = "0.9", ["ip"] = "10.0.0.1", ["mode"] = "fast" });
         Assert.Equal("deploy 1.2 to 10.0.0.1 with fast", outcome.Text);
         Assert.Null(outcome.Error);
     }
@@ -21,38 +20,34 @@ public sealed class ExecutionTextTests
     [Fact]
     public void Substitution_ReportsEveryUndefinedName_Once()
     {
-        var outcome = VariableSubstitution.Apply("$a1 ${b2} $a1 $x", NoValues, new Dictionary<string, string> { ["b2"] = "" }, quote: false);
+        var outcome = VariableSubstitution.Apply("$a1 ${b2} $a1 $x", NoValues, new Dictionary<string, string> { ["b2"] = "" });
         Assert.Equal("variable undef:a1,b2", outcome.Error);
     }
 
     [Fact]
-    public void Substitution_InArguments_QuotesValues_SoTheyCannotInjectShell()
+    public void ScriptCommand_KeepsValuesOffTheCommandLine_AndUsesSudoOnlyForAnotherUser()
     {
-        var outcome = VariableSubstitution.Apply("--name $who", new Dictionary<string, string> { ["who"] = "x'; rm -rf / #" }, NoValues, quote: true);
-        Assert.Equal("--name 'x'\\''; rm -rf / #'", outcome.Text);
-    }
+        var own = ScriptCommand.Build("shell", "echo hi", "a \"${__c3_1}\"", new Dictionary<string, string> { ["__c3_1"] = "secret-arg" }, new Dictionary<string, string> { ["wk_v"] = "wk's secret" }, "deploy", "deploy", "tag1");
+        Assert.StartsWith("sh -c '", own.CommandText, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", own.CommandText, StringComparison.Ordinal);
+        Assert.Contains("/bin/bash \"$__c3_dir/s\" a \"${__c3_1}\"", own.CommandText.Replace("'\\''", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("export wk_v='wk'\\''s secret'\n__c3_1='secret-arg'\necho hi", own.Stdin);
 
-    [Fact]
-    public void ScriptCommand_ExportsQuotedEnvironment_AndUsesSudoOnlyForAnotherUser()
-    {
-        var own = ScriptCommand.Build("shell", "a b", new Dictionary<string, string> { ["wk_v"] = "it's" }, "deploy", "deploy", "tag1");
-        Assert.DoesNotContain("sudo", own, StringComparison.Ordinal);
-        Assert.Contains("wk_v='it'\\''s'", own, StringComparison.Ordinal);
-        Assert.Contains("/bin/bash \"$f\" a b", own, StringComparison.Ordinal);
-
-        var other = ScriptCommand.Build("python", "", new Dictionary<string, string>(), "www", "deploy", "tag2");
-        Assert.Contains("sudo -n -u www setsid env python3 \"$f\"", other, StringComparison.Ordinal);
+        var other = ScriptCommand.Build("python", "print(1)", "", new Dictionary<string, string>(), new Dictionary<string, string>(), "www", "deploy", "tag2");
+        Assert.StartsWith("sudo -n -u www sh -c '", other.CommandText, StringComparison.Ordinal);
+        Assert.Contains("head -c 0 ", other.CommandText, StringComparison.Ordinal);
+        Assert.Contains("setsid python3 \"$__c3_dir/s\"; exit $?", other.CommandText, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("bad user")]
     [InlineData("root;id")]
     public void ScriptCommand_RefusesUnsafeUsers(string user) =>
-        Assert.Throws<ArgumentException>(() => ScriptCommand.Build("shell", "", new Dictionary<string, string>(), user, "deploy", "tag"));
+        Assert.Throws<ArgumentException>(() => ScriptCommand.Build("shell", "", "", NoValues, NoValues, user, "deploy", "tag"));
 
     [Fact]
     public void ScriptCommand_RefusesUnsafeVariableNames() =>
-        Assert.Throws<ArgumentException>(() => ScriptCommand.Build("shell", "", new Dictionary<string, string> { ["x;id"] = "1" }, "", "deploy", "tag"));
+        Assert.Throws<ArgumentException>(() => ScriptCommand.Build("shell", "", "", NoValues, new Dictionary<string, string> { ["x;id"] = "1" }, "", "deploy", "tag"));
 
     [Fact]
     public void ResultBlock_GroupsIdenticalOutput_AndListsFailedHosts()

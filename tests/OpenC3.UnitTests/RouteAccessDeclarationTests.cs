@@ -72,7 +72,6 @@ public sealed class RouteAccessDeclarationTests
         "GET /api/job/smallapplication",
         "GET /api/job/smallapplication/bytreeid/{treeid}",
         "GET /api/job/smallapplication/{id}",
-        "GET,POST /api/connector/connectorx/notify",
         "POST /api/connector/connectorx/approval",
         "POST /api/connector/connectorx/auditlog",
         "POST /api/connector/default/user/chpasswd",

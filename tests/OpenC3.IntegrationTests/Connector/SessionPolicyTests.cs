@@ -61,26 +61,3 @@ public sealed partial class SessionPolicyTests(FreshProduct product) : IClassFix
     [GeneratedRegex(@"Created admin user open-c3 with password: (?<password>\S+)")]
     private static partial Regex PasswordLine();
 }
-
-/// <summary>A product that locks a client address out after three failed logins.</summary>
-public sealed class StrictProduct : EmbeddedProduct
-{
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [new("Connector:LockoutIpFailures", "3")];
-}
-
-public sealed class IpLockoutTests(StrictProduct product) : IClassFixture<StrictProduct>
-{
-    [Fact]
-    public async Task FailuresFromOneAddress_AcrossUsers_LockThatAddressOut()
-    {
-        using var browser = product.Anonymous();
-        foreach (var user in new[] { "ghost1", "ghost2", "ghost3" })
-        {
-            Assert.False((await browser.LoginAsync(user, "guess")).GetProperty("stat").GetBoolean());
-        }
-
-        var locked = await browser.LoginAsync("open-c3", EmbeddedProduct.AdminPassword);
-        Assert.False(locked.GetProperty("stat").GetBoolean());
-        Assert.Contains("too many failed logins", locked.GetProperty("info").GetString(), StringComparison.Ordinal);
-    }
-}

@@ -77,13 +77,14 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
     {
         using var admin = await AdminAsync();
         AssertOk(await admin.PostAsync($"{Connector}/useraddr", new { user = "nt-dora", email = "nt-dora-box@mail.test", phone = "13900000001" }));
+        using var stranger = await NewUserAsync("nt-stranger");
         using var app = product.App();
 
         var sent = await app.PostAsync($"{Connector}/connectorx/notify", new
         {
             data = new object[]
             {
-                new { type = "email", to = new[] { "nt-dora", "nt-stranger@mail.test" }, title = "job 7 fail", content = "task abc fail" },
+                new { type = "email", to = new[] { "nt-dora", "nt-stranger" }, title = "job 7 fail", content = "task abc fail" },
                 new { type = "sms", to = "nt-dora,nt-stranger", mesg = "task abc fail" },
             },
         });
@@ -98,10 +99,9 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
         using var phone = await NewUserAsync("13900000001");
         Assert.Single(Data(await phone.GetAsync($"{Connector}/default/mesg")).EnumerateArray(), m => m.GetProperty("mesg").GetString() == "task abc fail");
 
-        // Unknown users are used verbatim.
-        using var stranger = await NewUserAsync("nt-stranger");
+        // A known user without an entry gets it under their login name.
         Assert.Single(Data(await stranger.GetAsync($"{Connector}/default/mesg")).EnumerateArray(), m => m.GetProperty("mesg").GetString() == "task abc fail");
-        Assert.Empty(Data(await stranger.GetAsync($"{Connector}/default/mail")).EnumerateArray());
+        Assert.Single(Data(await stranger.GetAsync($"{Connector}/default/mail")).EnumerateArray(), m => m.GetProperty("title").GetString() == "job 7 fail");
 
         // The user behind an address-book entry reads what was sent to their addresses; nobody else does.
         using var dora = await NewUserAsync("nt-dora");
@@ -110,7 +110,58 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
         using var eve = await NewUserAsync("nt-eve");
         Assert.Empty(Data(await eve.GetAsync($"{Connector}/default/mail")).EnumerateArray());
 
-        Assert.Contains(await AuditAsync(admin, "NOTIFY"), a => a.User == "ci@app" && a.Content == "EMAIL TO:nt-dora,nt-stranger@mail.test; SMS TO:nt-dora,nt-stranger");
+        Assert.Contains(await AuditAsync(admin, "NOTIFY"), a => a.User == "ci@app" && a.Content == "EMAIL TO:nt-dora,nt-stranger; SMS TO:nt-dora,nt-stranger");
+    }
+
+    /// <summary>The open relay: a caller hands the platform an outside address (or hundreds) to mail or text in its name.</summary>
+    [Fact]
+    public async Task Notify_ToAnOutsideAddress_IsRefused_AndNothingIsKeptForIt()
+    {
+        using var app = product.App();
+        var outside = await app.PostAsync($"{Connector}/connectorx/notify", new
+        {
+            data = new object[]
+            {
+                new { type = "email", to = new[] { "open-c3", "or-victim@outside.example" }, title = "or-phish", content = "reset your password at evil.example" },
+                new { type = "sms", to = "or-victim-phone", mesg = "or-phish" },
+            },
+        });
+        Assert.False(outside.GetProperty("stat").GetBoolean());
+        Assert.Equal(
+            "Err: run plugin fail: unknown recipient or-victim@outside.example [idx:1];run plugin fail: unknown recipient or-victim-phone [idx:2]",
+            outside.GetProperty("info").GetString());
+
+        var crowd = Enumerable.Range(0, 101).Select(i => $"or-crowd{i}").ToArray();
+        Assert.Equal(
+            "too many recipients, at most 100 in one request",
+            (await app.PostAsync($"{Connector}/connectorx/notify", new { data = new object[] { new { type = "sms", to = crowd, mesg = "or-phish" } } })).GetProperty("info").GetString());
+
+        // Nothing was kept for the outside addresses, nor for the known user named beside one.
+        using var victim = await NewUserAsync("or-victim@outside.example");
+        Assert.Empty(Data(await victim.GetAsync($"{Connector}/default/mail")).EnumerateArray());
+        using var victimPhone = await NewUserAsync("or-victim-phone");
+        Assert.Empty(Data(await victimPhone.GetAsync($"{Connector}/default/mesg")).EnumerateArray());
+        using var admin = await AdminAsync();
+        Assert.DoesNotContain(Data(await admin.GetAsync($"{Connector}/default/mail")).EnumerateArray(), m => m.GetProperty("title").GetString() == "or-phish");
+    }
+
+    [Fact]
+    public async Task Notify_NeedsTheGlobalConnectorRootPoint_ALoginAloneIsUnauthorized()
+    {
+        using var mallory = await NewUserAsync("np-mallory");
+        AssertUnauthorized(await mallory.PostAsync($"{Connector}/connectorx/notify", new
+        {
+            data = new object[] { new { type = "email", to = new[] { "open-c3" }, title = "np-from-mallory", content = "x" } },
+        }));
+
+        using var admin = await AdminAsync();
+        AssertOk(await admin.PostAsync($"{Connector}/connectorx/notify", new
+        {
+            data = new object[] { new { type = "email", to = new[] { "np-mallory" }, title = "np-from-admin", content = "x" } },
+        }));
+        var titles = Data(await mallory.GetAsync($"{Connector}/default/mail")).EnumerateArray().Select(m => m.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["np-from-admin"], titles);
+        Assert.DoesNotContain(Data(await admin.GetAsync($"{Connector}/default/mail")).EnumerateArray(), m => m.GetProperty("title").GetString() == "np-from-mallory");
     }
 
     [Fact]
@@ -123,16 +174,17 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
         {
             data = new object[]
             {
-                new { type = "email", to = new[] { "ci@app" }, title = "nb-good", content = "delivered" },
-                new { type = "fax", to = new[] { "ci@app" } },
-                new { to = new[] { "ci@app" } },
+                new { type = "email", to = new[] { "open-c3" }, title = "nb-good", content = "delivered" },
+                new { type = "fax", to = new[] { "open-c3" } },
+                new { to = new[] { "open-c3" } },
                 "not an object",
-                new { type = "sms", to = "ci@app" },
+                new { type = "sms", to = "open-c3" },
             },
         });
         Assert.False(reply.GetProperty("stat").GetBoolean());
         Assert.Equal("Err: nofind plugin fax [idx:2];type undef [idx:3];format error [idx:4];run plugin fail: mesg undef [idx:5]", reply.GetProperty("info").GetString());
-        Assert.Contains(Data(await app.GetAsync($"{Connector}/default/mail")).EnumerateArray(), m => m.GetProperty("title").GetString() == "nb-good");
+        using var admin = await AdminAsync();
+        Assert.Contains(Data(await admin.GetAsync($"{Connector}/default/mail")).EnumerateArray(), m => m.GetProperty("title").GetString() == "nb-good");
     }
 
     [Fact]

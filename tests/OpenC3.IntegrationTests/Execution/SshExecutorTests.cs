@@ -17,12 +17,13 @@ public sealed class SshExecutorTests : IAsyncLifetime
         ConnectTimeout = TimeSpan.FromSeconds(10),
     };
 
+    private readonly ScratchDatabase database = new();
     private readonly SshConnectionPool pool;
     private readonly SshExecutor executor;
 
     public SshExecutorTests()
     {
-        pool = new SshConnectionPool(Options.Create(options), NullLogger<SshConnectionPool>.Instance);
+        pool = new SshConnectionPool(Options.Create(options), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         executor = new SshExecutor(pool, Options.Create(options), NullLogger<SshExecutor>.Instance);
     }
 
@@ -49,24 +50,23 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task Script_RunsFromStdin_WithEnvironmentAndArguments_AndLeavesNoTempFile()
     {
         var tag = $"t{Guid.NewGuid():N}"[..20];
-        var line = ScriptCommand.Build("shell", "first 'two words'", new Dictionary<string, string> { ["wk_version"] = "1.2 'q'" }, TestServers.SshUser, TestServers.SshUser, tag);
         var script = "echo \"v=$wk_version\"; echo \"argc=$# a1=$1 a2=$2\"; echo \"self=$0\"";
-        var result = await executor.RunAsync(new RemoteCommand(TestServers.SshHosts[0], line, script, TimeSpan.FromSeconds(30)));
+        var result = await executor.RunAsync(Script(TestServers.SshHosts[0], "shell", script, tag, "first 'two words'", new Dictionary<string, string> { ["wk_version"] = "1.2 'q'" }));
 
         Assert.True(result.Succeeded, result.Output + result.Reason);
         Assert.Contains("v=1.2 'q'", result.Output, StringComparison.Ordinal);
         Assert.Contains("argc=2 a1=first a2=two words", result.Output, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles("/tmp", $"openc3.{tag}.*"));
+        Assert.Empty(Directory.GetFileSystemEntries("/tmp", $"openc3.{tag}.*"));
     }
 
     [Fact]
     public async Task PerlScript_UsesItsInterpreter_AndAutoUsesTheShebang()
     {
         var host = TestServers.SshHosts[1];
-        var perl = await executor.RunAsync(new RemoteCommand(host, ScriptCommand.Build("perl", "x", new Dictionary<string, string>(), "", TestServers.SshUser, "perl1"), "print \"perl:$ARGV[0]:\", 6*7, \"\\n\";", TimeSpan.FromSeconds(30)));
+        var perl = await executor.RunAsync(Script(host, "perl", "print \"perl:$ARGV[0]:\", 6*7, \"\\n\";", "perl1", "x"));
         Assert.Equal("perl:x:42\n", perl.Output);
 
-        var auto = await executor.RunAsync(new RemoteCommand(host, ScriptCommand.Build("auto", "", new Dictionary<string, string>(), "", TestServers.SshUser, "auto1"), "#!/bin/sh\necho shebang-ran\nexit 5\n", TimeSpan.FromSeconds(30)));
+        var auto = await executor.RunAsync(Script(host, "auto", "#!/bin/sh\necho shebang-ran\nexit 5\n", "auto1"));
         Assert.Equal(5, auto.ExitCode);
         Assert.Equal("shebang-ran\n", auto.Output);
     }
@@ -92,7 +92,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
         }
 
         var wrong = new SshOptions { User = options.User, KeyFile = keyFile, Port = options.Port };
-        await using var otherPool = new SshConnectionPool(Options.Create(wrong), NullLogger<SshConnectionPool>.Instance);
+        await using var otherPool = new SshConnectionPool(Options.Create(wrong), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         var otherExecutor = new SshExecutor(otherPool, Options.Create(wrong), NullLogger<SshExecutor>.Instance);
         var result = await otherExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[2], "true", null, TimeSpan.FromSeconds(30)));
         Assert.Null(result.ExitCode);
@@ -104,13 +104,12 @@ public sealed class SshExecutorTests : IAsyncLifetime
     {
         var tag = $"k{Guid.NewGuid():N}"[..20];
         var host = TestServers.SshHosts[3];
-        var line = ScriptCommand.Build("shell", "", new Dictionary<string, string>(), "", TestServers.SshUser, tag);
 
         // Durations unique to this run, so sleeps of other runs on the same farm are never counted.
         var unique = Random.Shared.Next(100_000, 999_999);
         var watch = Stopwatch.StartNew();
         var result = await executor.RunAsync(
-            new RemoteCommand(host, line, $"echo started; sleep 300.{unique} & sleep 301.{unique}; echo never", TimeSpan.FromSeconds(2)),
+            Script(host, "shell", $"echo started; sleep 300.{unique} & sleep 301.{unique}; echo never", tag, timeout: TimeSpan.FromSeconds(2)),
             onCancel: ScriptCommand.Kill("", TestServers.SshUser, tag));
 
         Assert.Null(result.ExitCode);
@@ -118,13 +117,14 @@ public sealed class SshExecutorTests : IAsyncLifetime
         Assert.Contains("started", result.Output, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(20), "the remote sleeps to be killed");
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFileSystemEntries("/tmp", $"openc3.{tag}.*").Length), n => n == 0, TimeSpan.FromSeconds(20), "the wrapper to remove the script");
     }
 
     [Fact]
     public async Task HugeOutput_IsCappedWithAMarker()
     {
         var capped = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, MaxOutputBytes = 100_000 };
-        await using var cappedPool = new SshConnectionPool(Options.Create(capped), NullLogger<SshConnectionPool>.Instance);
+        await using var cappedPool = new SshConnectionPool(Options.Create(capped), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         var cappedExecutor = new SshExecutor(cappedPool, Options.Create(capped), NullLogger<SshExecutor>.Instance);
         var result = await cappedExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[4], "head -c 3000000 /dev/zero | tr '\\0' x; exit 0", null, TimeSpan.FromSeconds(60)));
         Assert.Equal(0, result.ExitCode);
@@ -148,16 +148,20 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task IdleConnections_AreClosed()
     {
         var brief = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, IdleTimeout = TimeSpan.FromSeconds(2) };
-        await using var briefPool = new SshConnectionPool(Options.Create(brief), NullLogger<SshConnectionPool>.Instance);
+        await using var briefPool = new SshConnectionPool(Options.Create(brief), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
         var briefExecutor = new SshExecutor(briefPool, Options.Create(brief), NullLogger<SshExecutor>.Instance);
         Assert.True((await briefExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[6], "true", null, TimeSpan.FromSeconds(30)))).Succeeded);
         Assert.Equal(1, briefPool.OpenConnections);
         await Eventually.WaitAsync(() => Task.FromResult(briefPool.OpenConnections), n => n == 0, TimeSpan.FromSeconds(15), "the idle connection to be closed");
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => database.CreateAsync();
 
-    public async Task DisposeAsync() => await pool.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await pool.DisposeAsync();
+        database.Dispose();
+    }
 
     private static int RunningSleeps(int unique)
     {
@@ -165,5 +169,12 @@ public sealed class SshExecutorTests : IAsyncLifetime
         var pids = pgrep.StandardOutput.ReadToEnd();
         pgrep.WaitForExit();
         return pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    /// <summary>A script run as the login user, as a step would run it.</summary>
+    private static RemoteCommand Script(string host, string type, string script, string tag, string argv = "", Dictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var run = ScriptCommand.Build(type, script, argv, new Dictionary<string, string>(), environment ?? [], string.Empty, TestServers.SshUser, tag);
+        return new RemoteCommand(host, run.CommandText, run.Stdin, timeout ?? TimeSpan.FromSeconds(30));
     }
 }

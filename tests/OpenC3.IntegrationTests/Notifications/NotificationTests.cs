@@ -109,6 +109,34 @@ public abstract class NotificationTests(NotifyProduct product)
         }
     }
 
+    /// <summary>The open relay through the real mail and SMS exits: an outside address never reaches the SMTP server or the SMS gateway.</summary>
+    [Fact]
+    public async Task NotifyRoute_ToAnOutsideAddress_SendsNoMailAndNoSms()
+    {
+        using var admin = await product.AdminWithSwitchesAsync(Switches(success: false, fail: false));
+        using var app = product.App();
+        var tag = Guid.NewGuid().ToString("N");
+        var refused = await app.PostAsync("/api/connector/connectorx/notify", new
+        {
+            data = new object[]
+            {
+                new { type = "email", to = new[] { "victim@outside.example" }, title = "relay", content = $"relay {tag}" },
+                new { type = "sms", to = new[] { "open-c3", "+15550100" }, mesg = $"relay {tag}" },
+            },
+        });
+        Assert.False(refused.GetProperty("stat").GetBoolean());
+
+        // The marker goes to the admin's address-book entry; once it is in, the refused items had their turn.
+        var delivered = await app.PostAsync("/api/connector/connectorx/notify", new
+        {
+            data = new object[] { new { type = "email", to = new[] { "open-c3" }, title = "marker", content = $"marker {tag}" } },
+        });
+        Assert.True(delivered.GetProperty("stat").GetBoolean(), delivered.ToString());
+        Assert.Equal([NotifyProduct.AdminEmail], (await OneMailAsync($"marker {tag}")).To);
+        Assert.Empty(product.MailsAbout($"relay {tag}"));
+        Assert.Empty(product.SmsAbout($"relay {tag}"));
+    }
+
     public static Dictionary<string, string> Switches(bool success, bool fail) => new()
     {
         ["isPageSuccessEmail"] = Text(success),

@@ -40,7 +40,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         Assert.Equal(2, files.Count);
         Assert.Equal(Md5("replaced"), files.Single(f => f.Text("name") == "notes.txt").Text("md5"));
         Assert.Equal("replaced", await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name=notes.txt")).Content.ReadAsStringAsync());
-        Assert.False(File.Exists(BlobPath(Md5("hello files"))), "the replaced content is no longer referenced");
+        Assert.False(File.Exists(BlobPath(Sha256("hello files"))), "the replaced content is no longer referenced");
 
         Assert.Equal("notfind the file", (await app.GetAsync($"{J}/fileserver/{node}/download?name=missing.txt")).Info());
         Assert.Equal("check format fail name undef", (await app.GetAsync($"{J}/fileserver/{node}/download")).Info());
@@ -48,7 +48,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         var id = files.Single(f => f.Text("name") == "notes.txt").GetProperty("id").GetInt64();
         Assert.True((await app.DeleteAsync($"{J}/fileserver/{node}/{id}", new { })).Data().GetBoolean());
         Assert.Equal(["app-1.0.tar.gz"], (await app.GetAsync($"{J}/fileserver/{node}")).Rows().Select(f => f.Text("name")));
-        Assert.False(File.Exists(BlobPath(Md5("replaced"))));
+        Assert.False(File.Exists(BlobPath(Sha256("replaced"))));
         Assert.Single(await AuditAsync(product, "USER UPLOAD FILE", $"TREEID:{node} FILENAME:app-1.0.tar.gz"));
         Assert.Single(await AuditAsync(product, "DELETE FILE", $"TREEID:{node} FILENAME:notes.txt"));
         Assert.Empty(await AuditAsync(product, "UPLOAD FILE", "hello files"));
@@ -63,17 +63,78 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         using var app = product.App();
         Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{first}", Multipart("a.bin", content)))).Stat());
         Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{second}", Multipart("b.bin", content)))).Stat());
-        Assert.True(File.Exists(BlobPath(Md5(content))));
+        Assert.True(File.Exists(BlobPath(Sha256(content))));
 
         var a = (await app.GetAsync($"{J}/fileserver/{first}")).Rows().Single().GetProperty("id").GetInt64();
         Assert.True((await app.DeleteAsync($"{J}/fileserver/{first}/{a}", new { })).Data().GetBoolean());
-        Assert.True(File.Exists(BlobPath(Md5(content))), "the second node still lists the content");
+        Assert.True(File.Exists(BlobPath(Sha256(content))), "the second node still lists the content");
         Assert.Equal(content, await (await app.Http.GetAsync($"{J}/fileserver/{second}/download?name=b.bin")).Content.ReadAsStringAsync());
 
         var b = (await app.GetAsync($"{J}/fileserver/{second}")).Rows().Single().GetProperty("id").GetInt64();
         Assert.False((await app.DeleteAsync($"{J}/fileserver/{first}/{b}", new { })).Data().GetBoolean());
         Assert.True((await app.DeleteAsync($"{J}/fileserver/{second}/{b}", new { })).Data().GetBoolean());
-        Assert.False(File.Exists(BlobPath(Md5(content))));
+        Assert.False(File.Exists(BlobPath(Sha256(content))));
+    }
+
+    [Fact]
+    public async Task ContentsWithTheSameMd5_StayApart_AndNoUploadReplacesAnotherNodesBytes()
+    {
+        var victim = await NewNodeAsync(product);
+        var attackerNode = await NewNodeAsync(product);
+        using var app = product.App();
+        using var attacker = await UserAsync(product, attackerNode, 2);
+        Assert.Equal(Convert.ToHexStringLower(MD5.HashData(CollisionA)), Convert.ToHexStringLower(MD5.HashData(CollisionB)));
+
+        Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{victim}", RawMultipart(("release.bin", CollisionA))))).Stat());
+        var victimBlob = BlobPath(Convert.ToHexStringLower(SHA256.HashData(CollisionA)));
+        var written = File.GetLastWriteTimeUtc(victimBlob);
+
+        // The same name and the same md5 with other bytes, and then the victim's very bytes, from the attacker's own node.
+        Assert.True((await ApiClient.ReadAsync(await attacker.Http.PostAsync($"{J}/fileserver/{attackerNode}", RawMultipart(("release.bin", CollisionB))))).Stat());
+        Assert.True((await ApiClient.ReadAsync(await attacker.Http.PostAsync($"{J}/fileserver/{attackerNode}", RawMultipart(("copy.bin", CollisionA))))).Stat());
+
+        Assert.Equal(CollisionA, await (await app.Http.GetAsync($"{J}/fileserver/{victim}/download?name=release.bin")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(CollisionB, await (await attacker.Http.GetAsync($"{J}/fileserver/{attackerNode}/download?name=release.bin")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(written, File.GetLastWriteTimeUtc(victimBlob));
+        Assert.Equal(CollisionA, await File.ReadAllBytesAsync(victimBlob));
+
+        // The wire still speaks md5: both lists show the (equal) md5 of what they hold.
+        var md5 = Convert.ToHexStringLower(MD5.HashData(CollisionA));
+        Assert.Equal(md5, (await app.GetAsync($"{J}/fileserver/{victim}")).Rows().Single().Text("md5"));
+        Assert.All((await attacker.GetAsync($"{J}/fileserver/{attackerNode}")).Rows(), f => Assert.Equal(md5, f.Text("md5")));
+    }
+
+    [Fact]
+    public async Task ABlobStoredUnderItsMd5_BeforeSha256Naming_IsStillServed_AndNotReplacedByACollision()
+    {
+        var node = await NewNodeAsync(product);
+        var other = await NewNodeAsync(product);
+        using var app = product.App();
+        var name = $"old-{Guid.NewGuid():N}"[..16] + ".bin";
+
+        // A deployment from before: the blob under its md5 and a row without sha256.
+        var md5 = Convert.ToHexStringLower(MD5.HashData(CollisionA));
+        var legacyBlob = BlobPath(md5);
+        Directory.CreateDirectory(Path.GetDirectoryName(legacyBlob)!);
+        await File.WriteAllBytesAsync(legacyBlob, CollisionA);
+        await ExecuteSqlAsync(
+            product,
+            "INSERT INTO openc3_job_fileserver (projectid, name, size, md5, create_user, create_time, edit_user, edit_time, status) VALUES (@node, @name, @size, @md5, 'old', '2024-01-01 00:00:00', 'old', '2024-01-01 00:00:00', 'available')",
+            new { node, name, size = CollisionA.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), md5 });
+
+        Assert.Equal(md5, (await app.GetAsync($"{J}/fileserver/{node}")).Rows().Single().Text("md5"));
+        Assert.Equal(CollisionA, await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsByteArrayAsync());
+
+        // Other bytes of the same md5 uploaded elsewhere leave the old blob as it was.
+        Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{other}", RawMultipart(("collide.bin", CollisionB))))).Stat());
+        Assert.Equal(CollisionA, await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(CollisionA, await File.ReadAllBytesAsync(legacyBlob));
+
+        // Uploading the name again moves it to SHA-256 naming, and the old blob goes with its last row.
+        Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{node}", Multipart(name, "new content")))).Stat());
+        Assert.Equal("new content", await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsStringAsync());
+        Assert.False(File.Exists(legacyBlob));
+        Assert.True(File.Exists(BlobPath(Sha256("new content"))));
     }
 
     [Fact]
@@ -292,11 +353,21 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         return await ApiClient.ReadAsync(await client.Http.SendAsync(request));
     }
 
+    /// <summary>Two different 128-byte messages with the same md5 (Wang and Yu, 2004): what an attacker can make at will.</summary>
+    private static readonly byte[] CollisionA = Convert.FromHexString(
+        "d131dd02c5e6eec4693d9a0698aff95c2fcab58712467eab4004583eb8fb7f8955ad340609f4b30283e488832571415a085125e8f7cdc99fd91dbdf280373c5bd8823e3156348f5bae6dacd436c919c6dd53e2b487da03fd02396306d248cda0e99f33420f577ee8ce54b67080a80d1ec69821bcb6a8839396f9652b6ff72a70");
+
+    private static readonly byte[] CollisionB = Convert.FromHexString(
+        "d131dd02c5e6eec4693d9a0698aff95c2fcab50712467eab4004583eb8fb7f8955ad340609f4b30283e4888325f1415a085125e8f7cdc99fd91dbd7280373c5bd8823e3156348f5bae6dacd436c919c6dd53e23487da03fd02396306d248cda0e99f33420f577ee8ce54b67080280d1ec69821bcb6a8839396f965ab6ff72a70");
+
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private string BlobPath(string md5) => Path.Combine(BlobStore(product), md5[..2], md5);
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Where the store keeps a blob: named by its SHA-256, or by its md5 when stored before SHA-256 naming.</summary>
+    private string BlobPath(string blobName) => Path.Combine(BlobStore(product), blobName[..2], blobName);
 }
 
 public sealed class SqliteFileServerApiTests(EmbeddedProduct product) : FileServerApiTests(product), IClassFixture<EmbeddedProduct>;

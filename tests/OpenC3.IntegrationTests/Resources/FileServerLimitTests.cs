@@ -4,13 +4,14 @@ using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
 
-/// <summary>The product with a 1 MiB upload limit (`FileServer:MaxSizeMB=1`).</summary>
+/// <summary>The product with a 1 MiB file limit, at most 4 parts and 2 MiB of files per upload.</summary>
 public sealed class SmallUploadLimitProduct : EmbeddedProduct
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [new("FileServer:MaxSizeMB", "1")];
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+        [new("FileServer:MaxSizeMB", "1"), new("FileServer:MaxParts", "4"), new("FileServer:MaxUploadMB", "2")];
 }
 
-/// <summary>The configurable maximum upload size; storage-independent, so on the embedded profile only.</summary>
+/// <summary>The configurable upload bounds; storage-independent, so on the embedded profile only.</summary>
 public sealed class FileServerLimitTests(SmallUploadLimitProduct product) : IClassFixture<SmallUploadLimitProduct>
 {
     private const long OneMegabyte = 1024 * 1024;
@@ -29,5 +30,37 @@ public sealed class FileServerLimitTests(SmallUploadLimitProduct product) : ICla
         Assert.Equal(["limit.bin"], (await app.GetAsync($"{J}/fileserver/{node}")).Rows().Select(f => f.Text("name")));
         Assert.Empty(Directory.GetFiles(Path.Combine(BlobStore(product), "tmp")));
         Assert.Single(Directory.GetFiles(BlobStore(product), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task AnUploadWithTooManyPartsOrTooManyBytesInAll_IsRefused_WithoutATrace()
+    {
+        var node = await NewNodeAsync(product);
+        using var app = product.App();
+        var token = (await app.PostAsync($"{J}/token/{node}", new { describe = "bounds", isjob = 0 })).Text("token");
+        using var anonymous = product.Anonymous();
+
+        var manyParts = Enumerable.Range(0, 5).Select(i => ($"part{i}.txt", (Stream)new MemoryStream("x"u8.ToArray())));
+        Assert.Equal("too many parts: an upload has at most 4", (await TokenUploadAsync(anonymous, node, token, Multipart(manyParts))).Info());
+
+        var manyBytes = Enumerable.Range(0, 3).Select(i => ($"mb{i}.bin", (Stream)new GeneratedContent(OneMegabyte, (ulong)i)));
+        Assert.Equal("upload too large: the files of one upload are at most 2 MB in all", (await TokenUploadAsync(anonymous, node, token, Multipart(manyBytes))).Info());
+
+        Assert.Empty((await app.GetAsync($"{J}/fileserver/{node}")).Rows());
+        Assert.Empty(Directory.GetFiles(Path.Combine(BlobStore(product), "tmp")));
+        // Four parts are within bounds (removed again: the other test counts the blobs).
+        var four = Enumerable.Range(0, 4).Select(i => ($"ok{i}.txt", (Stream)new MemoryStream("ok"u8.ToArray())));
+        Assert.Equal(4, (await TokenUploadAsync(anonymous, node, token, Multipart(four))).Data().GetInt32());
+        foreach (var file in (await app.GetAsync($"{J}/fileserver/{node}")).Rows())
+        {
+            Assert.True((await app.DeleteAsync($"{J}/fileserver/{node}/{file.GetProperty("id").GetInt64()}", new { })).Data().GetBoolean());
+        }
+    }
+
+    private static async Task<System.Text.Json.JsonElement> TokenUploadAsync(ApiClient client, long node, string token, HttpContent body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{J}/fileserver/{node}/upload") { Content = body };
+        request.Headers.Add("token", token);
+        return await ApiClient.ReadAsync(await client.Http.SendAsync(request));
     }
 }

@@ -83,6 +83,15 @@ public static class ResourceTestKit
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The first column of the first row a query answers, as text (null when no row).</summary>
+    public static async Task<string?> ScalarTextAsync(EmbeddedProduct product, string sql)
+    {
+        await using var connection = await OpenDatabaseAsync(product);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Every text cell of a table, to prove a secret is stored nowhere.</summary>
     public static async Task<List<string>> AllTextAsync(EmbeddedProduct product, string table)
     {

@@ -1,0 +1,5 @@
+-- File blobs are named by SHA-256 and never replaced. Rows stored before have no sha256: their blob is
+-- still read under its md5 (the two lengths never share a path), until the name is uploaded again.
+ALTER TABLE openc3_job_fileserver
+    ADD COLUMN sha256 CHAR(64) NULL,
+    ADD INDEX ix_job_fileserver_sha256 (sha256);

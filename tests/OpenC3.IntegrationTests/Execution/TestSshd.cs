@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using OpenC3.TestSupport;
+
+namespace OpenC3.IntegrationTests.Execution;
+
+/// <summary>
+/// An sshd the test owns, on a spare loopback address and its own port, letting in the farm's user and
+/// key (the farm's authorized_keys), so a test can restart it with another host key.
+/// </summary>
+public sealed class TestSshd(string address) : IAsyncDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("openc3-sshd-").FullName;
+    private Process? process;
+
+    public string Address => address;
+
+    public int Port { get; } = FreePort.Next();
+
+    /// <summary>Starts with the host key <paramref name="keyName"/> (made on first use); returns its `SHA256:…` fingerprint.</summary>
+    public async Task<string> StartAsync(string keyName)
+    {
+        var key = Path.Combine(directory, keyName);
+        if (!File.Exists(key))
+        {
+            await RunAsync("ssh-keygen", "-q", "-t", "ed25519", "-N", string.Empty, "-f", key);
+        }
+
+        var config = Path.Combine(directory, "sshd.conf");
+        await File.WriteAllLinesAsync(config,
+        [
+            $"Port {Port}", $"ListenAddress {address}", $"HostKey {key}", $"PidFile {Path.Combine(directory, "sshd.pid")}",
+            $"AuthorizedKeysFile {Path.Combine(Path.GetDirectoryName(TestServers.SshKeyFile)!, "authorized_keys")}",
+            "PasswordAuthentication no", "KbdInteractiveAuthentication no", "StrictModes no", "UsePAM no", "UseDNS no",
+            "LogLevel ERROR", "SetEnv SHLVL=1",
+        ]);
+        process = Process.Start(new ProcessStartInfo("/usr/sbin/sshd", ["-D", "-e", "-f", config]) { RedirectStandardError = true })!;
+        await Eventually.WaitAsync(() => Task.FromResult(Listening()), up => up, TimeSpan.FromSeconds(10), $"sshd on {address}:{Port}");
+        return (await RunAsync("ssh-keygen", "-l", "-f", key + ".pub")).Split(' ')[1];
+    }
+
+    public async Task StopAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        process.Kill();
+        await process.WaitForExitAsync();
+        process.Dispose();
+        process = null;
+        await Eventually.WaitAsync(() => Task.FromResult(Listening()), up => !up, TimeSpan.FromSeconds(10), $"sshd on {address}:{Port} to stop");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private bool Listening()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(address, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string> RunAsync(string file, params string[] arguments)
+    {
+        using var run = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
+        var output = await run.StandardOutput.ReadToEndAsync();
+        await run.WaitForExitAsync();
+        return run.ExitCode == 0 ? output : throw new InvalidOperationException($"{file} failed: {output}");
+    }
+}
