@@ -36,9 +36,13 @@ public static class OpenC3HostingExtensions
 
         if (orleans.IsClient && !forceSilo)
         {
+            // The web server starts beside the cluster client, not after it: while the client waits for a
+            // gateway (GatewayRetryFilter) the host answers, and `/readyz` says it is not ready.
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
             builder.UseOrleansClient(client =>
             {
                 ConfigureClient(client, orleans, storage);
+                client.UseConnectionRetryFilter<GatewayRetryFilter>();
                 if (tls is not null)
                 {
                     client.UseTls(tls.Configure);

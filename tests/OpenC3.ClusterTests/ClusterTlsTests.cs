@@ -53,7 +53,7 @@ public sealed class ClusterTlsTests(MariaDbCluster cluster) : IClassFixture<Mari
         var settings = cluster.Common.Where(s => !s.Key.StartsWith("Orleans:Tls:", StringComparison.Ordinal)).ToDictionary();
         settings["Orleans:Mode"] = "client";
         settings["Urls"] = $"http://127.0.0.1:{FreePort.Next()}";
-        // The API host keeps retrying the gateways, which hang up on it, and never starts serving.
+        // The API host keeps retrying the gateways, which hang up on it, and never becomes ready.
         var error = await Assert.ThrowsAsync<TimeoutException>(() => ProductProcess.StartApiAsync(settings, cluster.WorkDir, RefusalBound));
         Assert.Contains("Connection attempt to endpoint", error.Message, StringComparison.Ordinal);
     }

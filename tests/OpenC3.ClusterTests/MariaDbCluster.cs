@@ -32,33 +32,43 @@ public sealed class MariaDbCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Authority = ClusterAuthority.Create(WorkDir, "cluster");
-        Common = new Dictionary<string, string>(Authority.Member("member"))
-        {
-            ["Storage:Provider"] = "mysql",
-            ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
-            ["Orleans:ClusterId"] = "cluster-tests",
-            ["Orleans:MinimumReminderPeriod"] = "00:00:01",
-            [$"Connector:Apps:{AppName}"] = AppKey,
-            ["Ssh:User"] = TestServers.SshUser,
-            ["Ssh:KeyFile"] = TestServers.SshKeyFile,
-            ["Ssh:Port"] = TestServers.SshPort.ToString(CultureInfo.InvariantCulture),
-        };
+        Common = MemberSettings(Authority, await MariaDb.CreateDatabaseAsync());
         for (var i = 0; i < silos.Length; i++)
         {
-            siloSettings[i] = new Dictionary<string, string>(Common)
-            {
-                ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                ["Metrics:Host"] = "127.0.0.1",
-                ["Metrics:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            };
+            siloSettings[i] = SiloSettings(Common);
         }
 
         // Started one after the other: the first applies the schema, the second finds it applied.
         silos[0] = await ProductProcess.StartSiloAsync(siloSettings[0], WorkDir);
         silos[1] = await ProductProcess.StartSiloAsync(siloSettings[1], WorkDir);
-        Api = await ProductProcess.StartApiAsync(new Dictionary<string, string>(Common) { ["Urls"] = BaseUrl, ["Orleans:Mode"] = "client" }, WorkDir);
+        Api = await ProductProcess.StartApiAsync(ClientApiSettings(Common, BaseUrl), WorkDir);
     }
+
+    /// <summary>What every member of a cluster on <paramref name="connectionString"/> shares.</summary>
+    public static Dictionary<string, string> MemberSettings(ClusterAuthority authority, string connectionString) => new(authority.Member("member"))
+    {
+        ["Storage:Provider"] = "mysql",
+        ["Storage:ConnectionString"] = connectionString,
+        ["Orleans:ClusterId"] = "cluster-tests",
+        ["Orleans:MinimumReminderPeriod"] = "00:00:01",
+        [$"Connector:Apps:{AppName}"] = AppKey,
+        ["Ssh:User"] = TestServers.SshUser,
+        ["Ssh:KeyFile"] = TestServers.SshKeyFile,
+        ["Ssh:Port"] = TestServers.SshPort.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A silo's own ports on top of the shared settings.</summary>
+    public static Dictionary<string, string> SiloSettings(IReadOnlyDictionary<string, string> common) => new(common)
+    {
+        ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        ["Metrics:Host"] = "127.0.0.1",
+        ["Metrics:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The API host in client mode, listening on <paramref name="baseUrl"/>.</summary>
+    public static Dictionary<string, string> ClientApiSettings(IReadOnlyDictionary<string, string> common, string baseUrl) =>
+        new(common) { ["Urls"] = baseUrl, ["Orleans:Mode"] = "client" };
 
     /// <summary>The silo-to-silo port (`Orleans:SiloPort`) and the client gateway port (`Orleans:GatewayPort`) of a silo.</summary>
     public IEnumerable<int> SiloPorts(int index) =>

@@ -61,17 +61,23 @@ public sealed class ProductProcess : IAsyncDisposable
     /// <summary>Starts the API host (embedded silo or client, per settings) and waits until it is ready (90 s unless <paramref name="startTimeout"/>).</summary>
     public static async Task<ProductProcess> StartApiAsync(IReadOnlyDictionary<string, string> settings, string workDir, TimeSpan? startTimeout = null)
     {
-        var product = new ProductProcess("Api", "OpenC3.Api.dll", settings, workDir);
+        var product = LaunchApi(settings, workDir);
         await product.WaitStartedAsync(startTimeout ?? DefaultStartTimeout);
         return product;
     }
 
     public static async Task<ProductProcess> StartSiloAsync(IReadOnlyDictionary<string, string> settings, string workDir)
     {
-        var product = new ProductProcess("Silo", "OpenC3.Silo.dll", settings, workDir);
+        var product = LaunchSilo(settings, workDir);
         await product.WaitStartedAsync(DefaultStartTimeout);
         return product;
     }
+
+    /// <summary>Starts the API host without waiting for it (e.g. before anything it needs is there).</summary>
+    public static ProductProcess LaunchApi(IReadOnlyDictionary<string, string> settings, string workDir) => new("Api", "OpenC3.Api.dll", settings, workDir);
+
+    /// <summary>Starts a silo without waiting for it.</summary>
+    public static ProductProcess LaunchSilo(IReadOnlyDictionary<string, string> settings, string workDir) => new("Silo", "OpenC3.Silo.dll", settings, workDir);
 
     /// <summary>kill -9: no shutdown hooks, exactly like a machine dying.</summary>
     public async Task KillAsync()
@@ -89,7 +95,8 @@ public sealed class ProductProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private async Task WaitStartedAsync(TimeSpan startTimeout)
+    /// <summary>Waits for "Application started"; kills the process and fails when it does not come in time or the process exits.</summary>
+    public async Task WaitStartedAsync(TimeSpan startTimeout)
     {
         var timeout = Task.Delay(startTimeout);
         if (await Task.WhenAny(started.Task, timeout) == timeout)
