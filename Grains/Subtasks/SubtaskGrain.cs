@@ -60,13 +60,13 @@ public sealed partial class SubtaskGrain(
         log.Append(LogUuid, $"[openc3] step {start.Step.Name}: {start.Hosts.Count} host(s), timeout {start.Step.Timeout} s\n");
         if (start.Copy is { Skip: { } skip })
         {
-            state.State.Machine = SubtaskMachine.Skip(SubtaskMachineState.Initial(start.FailFast), skip);
+            state.State.Machine = SubtaskMachine.Skip(SubtaskMachineState.Initial(start.FailFast, StepLabel(start)), skip);
             log.Append(LogUuid, $"[openc3] {skip}\n");
             await AfterTransitionAsync([]);
             return;
         }
 
-        var (machine, effects) = SubtaskMachine.Start(SubtaskMachineState.Initial(start.FailFast), start.Hosts, start.Rejection);
+        var (machine, effects) = SubtaskMachine.Start(SubtaskMachineState.Initial(start.FailFast, StepLabel(start)), start.Hosts, start.Rejection);
         state.State.Machine = machine;
         if (start.Rejection is not null)
         {
@@ -215,6 +215,8 @@ public sealed partial class SubtaskGrain(
             keepAlive = null;
         }
     }
+
+    private static string StepLabel(SubtaskStart start) => $"step {start.Index + 1} ({start.Step.Name})";
 
     private async Task SaveAsync()
     {

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace OpenC3.Grains.Subtasks;
 
 /// <summary>The part of a step's state the machine decides on.</summary>
-public sealed record SubtaskMachineState(string? Status, ImmutableList<HostRun> Hosts, int Attempt, bool FailFast, string? Reason)
+/// <param name="Step">How a failure names the step, e.g. `step 2 (deploy)`.</param>
+public sealed record SubtaskMachineState(string? Status, ImmutableList<HostRun> Hosts, int Attempt, bool FailFast, string? Reason, string Step = "step")
 {
-    public static SubtaskMachineState Initial(bool failFast) => new(null, [], 0, failFast, null);
+    public static SubtaskMachineState Initial(bool failFast, string step = "step") => new(null, [], 0, failFast, null, step);
 
     public IEnumerable<string> Failed => Hosts.Where(h => h.NeedsRetry).Select(h => h.Host);
 }
@@ -132,6 +133,26 @@ public static class SubtaskMachine
             return (state with { Status = SubtaskStatus.Success }, []);
         }
 
-        return (state with { Status = state.FailFast ? SubtaskStatus.Fail : SubtaskStatus.Decision }, []);
+        return state.FailFast
+            ? (state with { Status = SubtaskStatus.Fail, Reason = state.Reason ?? FailureSummary(state) }, [])
+            : (state with { Status = SubtaskStatus.Decision }, []);
     }
+
+    /// <summary>Why a step failed by its hosts, short: `step 1 (deploy): 3 of 20 hosts failed: 127.0.0.5 exit 1, 127.0.0.6 timeout after 5 s, 127.0.0.7 incomplete, …`.</summary>
+    public static string FailureSummary(SubtaskMachineState state)
+    {
+        const int Named = 3;
+        var failed = state.Hosts.Where(h => h.NeedsRetry).ToList();
+        var named = failed.Take(Named).Select(h => $"{h.Host} {Outcome(h)}");
+        var more = failed.Count > Named ? ", …" : string.Empty;
+        return $"{state.Step}: {failed.Count} of {state.Hosts.Count} hosts failed: {string.Join(", ", named)}{more}";
+    }
+
+    private static string Outcome(HostRun host) => host switch
+    {
+        { Status: HostStatus.Incomplete } => "incomplete",
+        { Reason: { Length: > 0 } reason } => reason,
+        { ExitCode: { } code } => $"exit {code}",
+        _ => "failed",
+    };
 }

@@ -3,7 +3,8 @@ using OpenC3.Grains.Subtasks;
 namespace OpenC3.Grains.Tasks;
 
 /// <summary>The part of a task's state the machine decides on.</summary>
-public sealed record TaskMachineState(string Status, int StepCount, int Current, string? CurrentStepStatus, int? AwaitingNext, string? Reason)
+/// <param name="CurrentStepReason">Why the current step failed, kept while a pause holds the task before it ends.</param>
+public sealed record TaskMachineState(string Status, int StepCount, int Current, string? CurrentStepStatus, int? AwaitingNext, string? Reason, string? CurrentStepReason = null)
 {
     public static TaskMachineState Initial(int stepCount) => new(TaskRunStatus.Init, stepCount, -1, null, null, null);
 }
@@ -49,7 +50,7 @@ public static class TaskMachine
             return (state, []);
         }
 
-        var current = state with { CurrentStepStatus = stepStatus };
+        var current = state with { CurrentStepStatus = stepStatus, CurrentStepReason = reason };
         switch (stepStatus)
         {
             case SubtaskStatus.Decision:
@@ -57,11 +58,11 @@ public static class TaskMachine
             case SubtaskStatus.Running:
                 return (current with { Status = TaskRunStatus.Running }, []);
             case SubtaskStatus.Refuse:
-                return Finish(current with { Reason = state.Reason ?? reason }, TaskRunStatus.Refuse);
+                return Finish(current with { Reason = state.Reason ?? reason ?? StepFailed(index) }, TaskRunStatus.Refuse);
             case SubtaskStatus.Success or SubtaskStatus.Ignore or SubtaskStatus.Fail when !string.IsNullOrEmpty(pause):
                 return (current with { Status = TaskRunStatus.Waiting, AwaitingNext = index }, [new TaskEffect.WaitingEpisode()]);
             case SubtaskStatus.Fail:
-                return Finish(current with { Reason = state.Reason ?? reason }, TaskRunStatus.Fail);
+                return Finish(current with { Reason = state.Reason ?? reason ?? StepFailed(index) }, TaskRunStatus.Fail);
             case SubtaskStatus.Success or SubtaskStatus.Ignore:
                 return Advance(current, from: index + 1);
             default:
@@ -79,7 +80,7 @@ public static class TaskMachine
 
         var resumed = state with { AwaitingNext = null, Status = TaskRunStatus.Running };
         return state.CurrentStepStatus == SubtaskStatus.Fail
-            ? Finish(resumed with { Reason = state.Reason ?? "step failed" }, TaskRunStatus.Fail)
+            ? Finish(resumed with { Reason = state.Reason ?? state.CurrentStepReason ?? StepFailed(index) }, TaskRunStatus.Fail)
             : Advance(resumed, from: index + 1);
     }
 
@@ -103,6 +104,9 @@ public static class TaskMachine
 
         return (state with { Status = TaskRunStatus.Running, Current = from, CurrentStepStatus = null }, [new TaskEffect.StartStep(from)]);
     }
+
+    /// <summary>The last resort when a step ended without saying why: at least which step.</summary>
+    private static string StepFailed(int index) => $"step {index + 1} failed";
 
     private static (TaskMachineState, IReadOnlyList<TaskEffect>) Finish(TaskMachineState state, string status) =>
         (state with { Status = status, AwaitingNext = null }, [new TaskEffect.Finished(status)]);

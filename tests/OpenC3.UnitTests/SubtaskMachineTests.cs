@@ -41,10 +41,37 @@ public sealed class SubtaskMachineTests
     }
 
     [Fact]
-    public void FailFast_FailsTheStepInsteadOfAskingForADecision()
+    public void FailFast_FailsTheStepInsteadOfAskingForADecision_SayingWhichHostsFailedAndHow()
     {
-        var state = Finish(SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: true), ThreeHosts).State, ("h1", 0), ("h2", 1), ("h3", 0));
+        var state = Finish(SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: true, "step 1 (deploy)"), ThreeHosts).State, ("h1", 0), ("h2", 1), ("h3", 0));
         Assert.Equal(SubtaskStatus.Fail, state.Status);
+        Assert.Equal("step 1 (deploy): 1 of 3 hosts failed: h2 exit 1", state.Reason);
+    }
+
+    [Fact]
+    public void FailureSummary_NamesAFewHosts_WithTheirReason_AndCountsAll()
+    {
+        var hosts = Enumerable.Range(1, 20).Select(i => $"127.0.0.{i}").ToList();
+        var (state, _) = SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: true, "step 2 (sleep)"), hosts);
+        (state, _) = SubtaskMachine.HostFinished(state, hosts[0], 1, null, "timeout after 5 s");
+        state = SubtaskMachine.Recover(state);
+        (state, _) = SubtaskMachine.Decide(state, SubtaskStatus.Running);
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            (state, _) = SubtaskMachine.HostFinished(state, hosts[i], state.Attempt, i < 3 ? 0 : 1, null);
+        }
+
+        Assert.Equal(SubtaskStatus.Fail, state.Status);
+        Assert.Equal("step 2 (sleep): 17 of 20 hosts failed: 127.0.0.4 exit 1, 127.0.0.5 exit 1, 127.0.0.6 exit 1, …", state.Reason);
+        var incomplete = SubtaskMachine.Recover(SubtaskMachine.Start(SubtaskMachineState.Initial(false), ["h1"]).State);
+        Assert.Equal("step: 1 of 1 hosts failed: h1 incomplete", SubtaskMachine.FailureSummary(incomplete));
+    }
+
+    [Fact]
+    public void FailFast_KeepsARejection_AsTheReason()
+    {
+        var (state, _) = SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: true, "step 1 (x)"), ThreeHosts, "the node not on tree: h3");
+        Assert.Equal((SubtaskStatus.Fail, "the node not on tree: h3"), (state.Status, state.Reason));
     }
 
     [Theory]

@@ -66,7 +66,28 @@ public sealed class TaskMachineTests
         var state = TaskMachine.Start(TaskMachineState.Initial(2)).State;
         var (paused, _) = TaskMachine.StepChanged(state, 0, SubtaskStatus.Fail, "look first", null);
         Assert.Equal(TaskRunStatus.Waiting, paused.Status);
-        Assert.Equal(TaskRunStatus.Fail, TaskMachine.Next(paused, 0).State.Status);
+        var failed = TaskMachine.Next(paused, 0).State;
+        Assert.Equal((TaskRunStatus.Fail, "step 1 failed"), (failed.Status, failed.Reason));
+    }
+
+    [Fact]
+    public void PauseAfterAFailedStep_EndsTheTask_WithTheStepsReason()
+    {
+        var state = TaskMachine.Start(TaskMachineState.Initial(2)).State;
+        var (paused, _) = TaskMachine.StepChanged(state, 0, SubtaskStatus.Fail, "look first", "step 1 (a): 2 of 2 hosts failed: h1 exit 1, h2 exit 2");
+        Assert.Null(paused.Reason);
+        Assert.Equal("step 1 (a): 2 of 2 hosts failed: h1 exit 1, h2 exit 2", TaskMachine.Next(paused, 0).State.Reason);
+    }
+
+    [Theory]
+    [InlineData(SubtaskStatus.Fail)]
+    [InlineData(SubtaskStatus.Refuse)]
+    public void AStepEndingWithoutAReason_StillNamesTheStep(string stepStatus)
+    {
+        var state = TaskMachine.Start(TaskMachineState.Initial(3)).State;
+        state = TaskMachine.StepChanged(state, 0, SubtaskStatus.Success, null, null).State;
+        var ended = TaskMachine.StepChanged(state, 1, stepStatus, null, null).State;
+        Assert.Equal("step 2 failed", ended.Reason);
     }
 
     [Fact]
