@@ -108,7 +108,9 @@ public static class OpenC3HostingExtensions
                 silo.UseTls(tls.Configure);
             }
 
+            silo.Services.AddSingleton<CrontabWaker>();
             silo.AddStartupTask<CrontabActivation>();
+            silo.Services.AddHostedService<CrontabFailover>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
         });

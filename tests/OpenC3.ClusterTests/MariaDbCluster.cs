@@ -80,6 +80,9 @@ public sealed class MariaDbCluster : IAsyncLifetime
     /// <summary>Which silo's log mentions <paramref name="text"/> (e.g. the step it runs), or -1.</summary>
     public int SiloLogging(string text) => Array.FindIndex(silos, s => s is not null && s.Log.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>What a running silo logged so far (empty when it is not running).</summary>
+    public string SiloLog(int index) => silos[index]?.Log ?? string.Empty;
+
     public async Task KillSiloAsync(int index)
     {
         await silos[index]!.DisposeAsync();
