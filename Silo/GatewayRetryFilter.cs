@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OpenC3.Grains.Storage;
 
 namespace OpenC3.Silo;
 
@@ -12,7 +13,7 @@ internal sealed class GatewayRetryFilter(ILogger<GatewayRetryFilter> logger) : I
 
     public async Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken)
     {
-        var delay = StartupBackoff.Delay(++failedAttempts);
+        var delay = RetryBackoff.Delay(++failedAttempts);
         logger.LogWarning("Waiting for the cluster (no silo gateway or schema yet: {Error}); attempt {Attempt}, next in {Delay} s",
             exception.GetBaseException().Message, failedAttempts, delay.TotalSeconds);
         try

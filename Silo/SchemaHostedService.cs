@@ -8,7 +8,7 @@ namespace OpenC3.Silo;
 /// <summary>
 /// Brings the schema up to date and seeds the admin user before the silo starts, so membership,
 /// state and identity tables exist when the first request arrives. A silo started before its
-/// database waits for it (<see cref="StartupBackoff"/>) instead of exiting.
+/// database waits for it (<see cref="RetryBackoff"/>) instead of exiting.
 /// </summary>
 internal sealed class SchemaHostedService(SchemaBootstrapper bootstrapper, AdminSeeder adminSeeder, ILogger<SchemaHostedService> logger) : IHostedLifecycleService
 {
@@ -24,7 +24,7 @@ internal sealed class SchemaHostedService(SchemaBootstrapper bootstrapper, Admin
             }
             catch (System.Data.Common.DbException error) when (error.IsTransient)
             {
-                var delay = StartupBackoff.Delay(failedAttempts);
+                var delay = RetryBackoff.Delay(failedAttempts);
                 logger.LogWarning("Waiting for the database to apply the schema ({Error}); attempt {Attempt}, next in {Delay} s",
                     error.Message, failedAttempts, delay.TotalSeconds);
                 await Task.Delay(delay, cancellationToken);

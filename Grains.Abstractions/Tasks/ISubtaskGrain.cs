@@ -6,8 +6,10 @@ public interface ISubtaskGrain : IGrainWithStringKey
 {
     Task Start(SubtaskStart start);
 
-    /// <summary>The executor reports one host of one attempt; duplicates and late reports are ignored.</summary>
-    [Orleans.Concurrency.OneWay]
+    /// <summary>
+    /// The executor reports one host of one attempt; duplicates and late reports are ignored. Not one-way: a
+    /// report that storage refused fails, so the executor offers it again.
+    /// </summary>
     Task HostFinished(string host, int attempt, int? exitCode, string? reason, string output);
 
     /// <summary>A decision on a step in `decision`: running, fail or ignore. False when nothing changed.</summary>
@@ -16,6 +18,9 @@ public interface ISubtaskGrain : IGrainWithStringKey
     Task Abort(string reason);
 
     Task<SubtaskView?> Get();
+
+    /// <summary>The task's watchdog: wakes the step (recovering it if its silo died) and has it tell its task its status again.</summary>
+    Task Reconcile();
 }
 
 /// <summary>What a step needs to run: its hosts (already resolved and checked) and the command for them, or the copy to make on them.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Tasks;
 using OpenC3.Grains.Logs;
+using OpenC3.Grains.Storage;
 
 namespace OpenC3.Grains.Execution;
 
@@ -15,6 +16,8 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
 {
     /// <summary>Output kept per host for the step's result block; the full output is in the log.</summary>
     public const int ResultOutputBytes = 16 * 1024;
+
+    private static readonly TimeSpan ReportFor = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<string, CancellationTokenSource> runs = new(StringComparer.Ordinal);
 
@@ -96,14 +99,35 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
         }
 
         var output = result.Output.Length > ResultOutputBytes ? result.Output[..ResultOutputBytes] + OutputBuffer.TruncatedMarker : result.Output;
-        try
+        await ReportAsync(subtaskKey, host, attempt, result, output);
+    }
+
+    /// <summary>
+    /// Hands a host's result to its step, again and again while storage is away (the run stays known here
+    /// meanwhile, so the step is not taken for lost); after <see cref="ReportFor"/> the grain's watchdog
+    /// recovers the step: an unreported host becomes incomplete, never silently re-run.
+    /// </summary>
+    private async Task ReportAsync(string subtaskKey, string host, int attempt, RemoteResult result, string output)
+    {
+        var giveUp = DateTimeOffset.UtcNow + ReportFor;
+        for (var failed = 1; ; failed++)
         {
-            await grains.GetGrain<ISubtaskGrain>(subtaskKey).HostFinished(host, attempt, result.ExitCode, result.Reason, output);
-        }
-        catch (Exception error)
-        {
-            // The grain's watchdog recovers the step: an unreported host becomes incomplete, never silently re-run.
-            logger.LogError(error, "Could not report {Host} of step {Subtask}", host, subtaskKey);
+            try
+            {
+                await grains.GetGrain<ISubtaskGrain>(subtaskKey).HostFinished(host, attempt, result.ExitCode, result.Reason, output);
+                return;
+            }
+            catch (Exception error) when (DateTimeOffset.UtcNow < giveUp)
+            {
+                var delay = RetryBackoff.Delay(failed);
+                logger.LogWarning("Could not report {Host} of step {Subtask} ({Error}); again in {Delay} s", host, subtaskKey, error.Message, delay.TotalSeconds);
+                await Task.Delay(delay);
+            }
+            catch (Exception error)
+            {
+                logger.LogError(error, "Could not report {Host} of step {Subtask}; giving up", host, subtaskKey);
+                return;
+            }
         }
     }
 

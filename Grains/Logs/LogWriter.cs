@@ -13,6 +13,13 @@ namespace OpenC3.Grains.Logs;
 public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) : BackgroundService
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>How much log text waits in memory while the database is away.</summary>
+    private const long CarriedChars = 64L * 1024 * 1024;
+
+    private readonly List<(string LogUuid, string Text)> carried = [];
+    private bool failing;
     private readonly Channel<(string LogUuid, string Text)> pending = Channel.CreateUnbounded<(string, string)>();
 
     public void Append(string logUuid, string text)
@@ -27,10 +34,10 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
     {
         try
         {
-            while (await pending.Reader.WaitToReadAsync(stoppingToken))
+            while (carried.Count > 0 || await pending.Reader.WaitToReadAsync(stoppingToken))
             {
                 await FlushAsync();
-                await Task.Delay(FlushEvery, stoppingToken);
+                await Task.Delay(carried.Count > 0 ? RetryEvery : FlushEvery, stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -43,7 +50,8 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
 
     private async Task FlushAsync()
     {
-        var batch = new List<(string LogUuid, string Text)>();
+        var batch = new List<(string LogUuid, string Text)>(carried);
+        carried.Clear();
         while (batch.Count < 5000 && pending.Reader.TryRead(out var item))
         {
             batch.Add(item);
@@ -74,10 +82,33 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
             }
 
             await transaction.CommitAsync();
+            if (failing)
+            {
+                failing = false;
+                logger.LogInformation("Log rows are stored again");
+            }
         }
         catch (Exception error)
         {
-            logger.LogError(error, "Could not store {Rows} log rows; they are lost", rows.Count);
+            Carry(rows, error);
+        }
+    }
+
+    /// <summary>Rows that could not be stored wait for the next try, up to <see cref="CarriedChars"/>; beyond it the oldest are lost.</summary>
+    private void Carry(List<(string LogUuid, string Text)> rows, Exception error)
+    {
+        var kept = 0L;
+        var keep = rows.AsEnumerable().Reverse().TakeWhile(r => (kept += r.Text.Length) <= CarriedChars).Reverse().ToList();
+        var firstFailure = !failing;
+        carried.AddRange(keep);
+        failing = true;
+        if (keep.Count < rows.Count)
+        {
+            logger.LogError(error, "Could not store log rows; {Lost} of {Rows} are lost, the rest is tried again", rows.Count - keep.Count, rows.Count);
+        }
+        else if (firstFailure)
+        {
+            logger.LogWarning("Could not store {Rows} log rows ({Error}); trying again every {Seconds} s", rows.Count, error.Message, RetryEvery.TotalSeconds);
         }
     }
 }

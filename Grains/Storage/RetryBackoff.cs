@@ -1,10 +1,10 @@
-namespace OpenC3.Silo;
+namespace OpenC3.Grains.Storage;
 
 /// <summary>
-/// How long a member waits before trying again to reach what it needs at start (MariaDB, the schema,
-/// a gateway): doubling from half a second, never more than <see cref="Longest"/>, for as long as it takes.
+/// How long to wait before trying again to reach what is away (MariaDB, the schema, a gateway, a step's
+/// grain while storage is down): doubling from half a second, never more than <see cref="Longest"/>.
 /// </summary>
-public static class StartupBackoff
+public static class RetryBackoff
 {
     public static readonly TimeSpan Longest = TimeSpan.FromSeconds(10);
 

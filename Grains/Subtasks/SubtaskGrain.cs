@@ -82,6 +82,12 @@ public sealed partial class SubtaskGrain(
         var (machine, effects) = SubtaskMachine.HostFinished(before, host, attempt, exitCode, reason);
         if (ReferenceEquals(machine, before))
         {
+            // A report repeated after a storage fault: the task may not have heard how the step ended (it ignores repeats).
+            if (before.Status is not (null or SubtaskStatus.Running))
+            {
+                await NotifyTaskAsync();
+            }
+
             return;
         }
 
@@ -124,6 +130,15 @@ public sealed partial class SubtaskGrain(
         state.State.Machine = machine;
         log.Append(LogUuid, $"[openc3] {reason}\n");
         await AfterTransitionAsync(effects, notify: false);
+    }
+
+    public async Task Reconcile()
+    {
+        // A status change the task missed (its storage refused the write) reaches it now; it ignores repeats.
+        if (state.State.Start is not null && state.State.Machine.Status is not null)
+        {
+            await NotifyTaskAsync();
+        }
     }
 
     public Task<SubtaskView?> Get()
@@ -220,9 +235,18 @@ public sealed partial class SubtaskGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
-        var start = state.State.Start!;
-        await store.SaveAsync(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, start.Step.Pause);
+        try
+        {
+            await state.WriteStateAsync();
+            var start = state.State.Start!;
+            await store.SaveAsync(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, start.Step.Pause);
+        }
+        catch
+        {
+            // Storage is away: this activation's state is ahead of what is stored, so the next call must reload it.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private Task NotifyTaskAsync()

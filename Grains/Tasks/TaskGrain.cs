@@ -132,10 +132,10 @@ public sealed class TaskGrain(
             return;
         }
 
-        // Waking the current step is enough: its activation recovers it if its silo died.
+        // Waking the current step is enough: its activation recovers it if its silo died, and it tells its status again.
         if (state.State.Machine.Current >= 0)
         {
-            await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(state.State.Machine.Current)).Get();
+            await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(state.State.Machine.Current)).Reconcile();
         }
     }
 
@@ -148,8 +148,18 @@ public sealed class TaskGrain(
         }
 
         state.State.WaitingEpisodes += transition.Effects.Count(e => e is TaskEffect.WaitingEpisode);
-        await state.WriteStateAsync();
-        await store.SaveAsync(Uuid, state.State);
+        try
+        {
+            await state.WriteStateAsync();
+            await store.SaveAsync(Uuid, state.State);
+        }
+        catch
+        {
+            // Storage is away: this activation's state is ahead of what is stored, so the next call must reload it.
+            DeactivateOnIdle();
+            throw;
+        }
+
         foreach (var effect in transition.Effects)
         {
             switch (effect)

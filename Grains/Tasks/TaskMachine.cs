@@ -45,7 +45,8 @@ public static class TaskMachine
     /// <param name="pause">The step's pause text: non-empty makes the task wait for `next` once the step ends.</param>
     public static (TaskMachineState State, IReadOnlyList<TaskEffect> Effects) StepChanged(TaskMachineState state, int index, string stepStatus, string? pause, string? reason)
     {
-        if (TaskRunStatus.IsFinal(state.Status) || index != state.Current)
+        // A repeat (a step tells its status again after a storage fault, or to the watchdog) changes nothing.
+        if (TaskRunStatus.IsFinal(state.Status) || index != state.Current || stepStatus == state.CurrentStepStatus)
         {
             return (state, []);
         }

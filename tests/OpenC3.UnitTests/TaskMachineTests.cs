@@ -79,6 +79,17 @@ public sealed class TaskMachineTests
         Assert.Equal("step 1 (a): 2 of 2 hosts failed: h1 exit 1, h2 exit 2", TaskMachine.Next(paused, 0).State.Reason);
     }
 
+    [Fact]
+    public void AStepTellingItsStatusAgain_ChangesNothing_NotEvenAPausedTask()
+    {
+        var state = TaskMachine.Start(TaskMachineState.Initial(2)).State;
+        var (paused, effects) = TaskMachine.StepChanged(state, 0, SubtaskStatus.Success, "check", null);
+        Assert.IsType<TaskEffect.WaitingEpisode>(Assert.Single(effects));
+        var (again, none) = TaskMachine.StepChanged(paused, 0, SubtaskStatus.Success, "check", null);
+        Assert.Same(paused, again);
+        Assert.Empty(none);
+    }
+
     [Theory]
     [InlineData(SubtaskStatus.Fail)]
     [InlineData(SubtaskStatus.Refuse)]
