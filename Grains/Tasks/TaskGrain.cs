@@ -35,10 +35,20 @@ public sealed class TaskGrain(
         state.State.Slave = System.Environment.MachineName.ToLowerInvariant();
         state.State.StartedAt = clock.GetUtcNow();
         state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
+        try
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
+        }
+        catch
+        {
+            // Storage is away: forget the start, so the caller's retry with the same uuid starts it for real.
+            DeactivateOnIdle();
+            throw;
+        }
+
         log.Append(Uuid, $"[openc3] task {Uuid} ({definition.JobType} {definition.Name}) started by {definition.User}\n");
         Diagnostics.OpenC3Metrics.TaskStarted(definition.JobType, definition.CallType);
-        await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
         if (MutexKey is { } mutex && await GrainFactory.GetGrain<IMutexGrain>(mutex).Acquire(Uuid) is { } holder)
         {
             log.Append(Uuid, $"[openc3] mutex {definition.Mutex} is held by task {holder}\n");
