@@ -37,7 +37,11 @@ public sealed class SiloCrashTests(MariaDbCluster cluster) : IClassFixture<Maria
         var started = Data(await PluginCommand.StartAsync(app, "silo-crash", hosts, $"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); if [ -e {marks}.$h ]; then echo retried >> {marks}.$h; exit 0; fi; echo run > {marks}.$h; sleep 150", 300));
         var uuid = started.GetProperty("uuid").GetString()!;
         var stepUuid = started.GetProperty("loguuid").GetString()![12..24];
-        await Eventually.WaitAsync(() => Task.FromResult(hosts.Count(h => File.Exists($"{marks}.{h}"))), n => n == HostCount, TimeSpan.FromSeconds(90), "all hosts to start");
+        await Eventually.WaitAsync(
+            async () => (hosts.Count(h => File.Exists($"{marks}.{h}")), Data(await app.GetAsync($"{J}/subtask/0/{uuid}/{stepUuid}")).GetProperty("hosts").ToString()),
+            started => started.Item1 == HostCount,
+            TimeSpan.FromSeconds(90),
+            "all hosts to start (the value shows the step's hosts)");
         Assert.Equal(0, cluster.SiloLogging($"Running step {uuid}:{stepUuid}"));
 
         await cluster.RestartSiloAsync(1);
