@@ -21,6 +21,7 @@ public abstract class RemoteStopTests(EmbeddedProduct product)
         using var app = product.App();
         var unique = Random.Shared.Next(100_000, 999_999);
         var tasks = await StartAllKindsAsync(app, unique, timeout: 120);
+        await Eventually.WaitAsync(() => Task.FromResult(Sleeps(unique)), n => n == Kinds, TimeSpan.FromSeconds(30), "every kind of remote work to run");
 
         foreach (var uuid in tasks)
         {
@@ -36,25 +37,31 @@ public abstract class RemoteStopTests(EmbeddedProduct product)
     {
         using var app = product.App();
         var unique = Random.Shared.Next(100_000, 999_999);
-        const int timeout = 3;
+        const int timeout = 5;
         var tasks = await StartAllKindsAsync(app, unique, timeout);
 
-        // The steps started before their processes were seen, so each timeout passes at most `timeout` s from now.
+        // Every script had started before its mark was seen, so each timeout passes at most `timeout` s from now.
         await AllGoneAsync(unique, tasks, TimeSpan.FromSeconds(timeout + 10), "stopped by the timeout");
         Assert.All(await Task.WhenAll(tasks.Select(t => WaitFinishedAsync(app, 0, t))), t => Assert.Equal("fail", t.Status()));
     }
 
-    /// <summary>Two ad-hoc tasks: three kinds on three hosts as the login, one as the sudo user; returns once all their sleeps run.</summary>
+    /// <summary>
+    /// Two ad-hoc tasks: three kinds on three hosts as the login, one as the sudo user; returns once every script marked
+    /// that it started its sleeps (a mark, not the sleeps themselves: a short timeout may stop them before they are seen).
+    /// </summary>
     private static async Task<string[]> StartAllKindsAsync(ApiClient app, int unique, int timeout)
     {
         var hosts = TestServers.SshHosts.Skip(24).Take(4).ToList();
+        var mark = Path.Combine(Path.GetTempPath(), $"openc3-stop-{unique}");
         var script = $"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); case $h in " +
-                     $"{hosts[0]}) exec sleep 401.{unique};; " +
-                     $"{hosts[1]}) sleep 402.{unique} & nohup sleep 403.{unique} & echo started;; " +
-                     $"{hosts[2]}) trap '' TERM; sleep 404.{unique};; esac";
+                     $"{hosts[0]}) touch {mark}.exec; exec sleep 401.{unique};; " +
+                     $"{hosts[1]}) sleep 402.{unique} & nohup sleep 403.{unique} & touch {mark}.children; echo started;; " +
+                     $"{hosts[2]}) trap '' TERM; touch {mark}.ignores; sleep 404.{unique};; esac";
         var asLogin = await StartAsync(app, TestServers.SshUser, hosts.Take(3), script, timeout);
-        var asOther = await StartAsync(app, TestServers.SudoUser, [hosts[3]], $"sleep 405.{unique} & exec sleep 406.{unique}", timeout);
-        await Eventually.WaitAsync(() => Task.FromResult(Sleeps(unique)), n => n == Kinds, TimeSpan.FromSeconds(60), "every kind of remote work to run");
+        var asOther = await StartAsync(app, TestServers.SudoUser, [hosts[3]], $"sleep 405.{unique} & touch {mark}.sudo; exec sleep 406.{unique}", timeout);
+        var marks = new[] { "exec", "children", "ignores", "sudo" }.Select(kind => $"{mark}.{kind}").ToList();
+        await Eventually.WaitAsync(() => Task.FromResult(marks.Count(File.Exists)), n => n == marks.Count, TimeSpan.FromSeconds(60), "every kind of remote work to start");
+        marks.ForEach(File.Delete);
         return [asLogin, asOther];
     }
 
