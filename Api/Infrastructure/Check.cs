@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace OpenC3.Api.Infrastructure;
@@ -6,6 +7,8 @@ namespace OpenC3.Api.Infrastructure;
 /// Upstream's field validation (`Format.pm`): fields are checked in declared order, the first failure
 /// wins, and the message is one of `&lt;field&gt; undef`, `&lt;field&gt; format error &lt;regex&gt;`,
 /// `&lt;field&gt; format error`, `&lt;field&gt; need in a,b,c`, all prefixed `check format fail `.
+/// A NUL character is a format error in every field checked here, whatever its pattern: no name or text of ours
+/// carries one, and C strings (shells, logs, drivers) would cut the value short.
 /// </summary>
 public sealed class Check(RequestParams input)
 {
@@ -37,7 +40,18 @@ public sealed class Check(RequestParams input)
         {
             failure = required ? $"{field} undef" : null;
         }
-        else if (value.Contains('\''))
+        else if (value.Contains('\'') || value.Contains('\0'))
+        {
+            failure = $"{field} format error";
+        }
+
+        return this;
+    }
+
+    /// <summary>A field that must be a map (a JSON object) when given, e.g. a start request's `variable`; null counts as not given.</summary>
+    public Check OptionalMap(string field)
+    {
+        if (failure is null && input.Values.TryGetValue(field, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
             failure = $"{field} format error";
         }
@@ -71,7 +85,7 @@ public sealed class Check(RequestParams input)
         {
             failure = required ? $"{field} undef" : null;
         }
-        else if (!Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        else if (value.Contains('\0') || !Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
             failure = $"{field} format error {PerlRegex(pattern)}";
         }

@@ -111,7 +111,7 @@ public static class TaskApi
     private static async Task<IResult> StartJob(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).Failure;
+        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).OptionalMap("variable").Failure;
         return failure is not null ? Reply.Fail(failure) : await StartJobAsync(context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
     }
 
@@ -119,7 +119,7 @@ public static class TaskApi
     private static async Task<IResult> StartJobByName(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Optional("mutex", PluginTasks.MutexPattern).Failure;
+        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Optional("mutex", PluginTasks.MutexPattern).OptionalMap("variable").Failure;
         if (failure is not null)
         {
             return Reply.Fail(failure);
@@ -226,6 +226,7 @@ public static class TaskApi
             .Optional("scripts_argv", "^[^']*$")
             .Optional("timeout", @"^\d+$")
             .Optional("mutex", PluginTasks.MutexPattern)
+            .OptionalMap("variable")
             .Failure;
         if (failure is not null)
         {

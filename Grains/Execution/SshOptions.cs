@@ -36,6 +36,9 @@ public sealed class SshOptions
     /// </summary>
     public string? HostKeyFingerprint { get; set; }
 
+    /// <summary>A cut run's session gets TERM, then KILL after this long (kill, step timeout, a crashed silo's orphans).</summary>
+    public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Restrict key exchange to curve25519-sha256: the managed post-quantum default costs ~5x the CPU per connection.</summary>
     public bool FastKeyExchange { get; set; } = true;
 }

@@ -21,6 +21,23 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public async Task NulInAnyCheckedField_IsAFormatError()
+    {
+        Assert.Equal("check format fail name format error", new Check(await ParamsAsync("""{"name":"job\u0000x"}""")).NoQuote("name", required: true).Failure);
+        Assert.Equal("check format fail cont format error (?^:[\\s\\S])", new Check(await ParamsAsync("""{"cont":"a\u0000"}""")).Required("cont", "[\\s\\S]").Failure);
+    }
+
+    [Fact]
+    public async Task AMapFieldGivenAsText_IsAFormatError_NullAndObjectsPass()
+    {
+        Assert.Equal("check format fail variable format error", new Check(await ParamsAsync("""{"variable":"ip=1"}""")).OptionalMap("variable").Failure);
+        Assert.Equal("check format fail variable format error", new Check(await ParamsAsync("""{"variable":["ip"]}""")).OptionalMap("variable").Failure);
+        Assert.Null(new Check(await ParamsAsync("""{"variable":null}""")).OptionalMap("variable").Failure);
+        Assert.Null(new Check(await ParamsAsync("""{"variable":{"ip":"1"}}""")).OptionalMap("variable").Failure);
+        Assert.Null(new Check(await ParamsAsync("{}")).OptionalMap("variable").Failure);
+    }
+
+    [Fact]
     public async Task EnumMismatch_ListsTheAllowedValues()
     {
         var check = new Check(await ParamsAsync("""{"everyone":"maybe"}""")).RequiredIn("everyone", "on", "off");
