@@ -22,6 +22,32 @@ public sealed class DuplicateBurstTests(ExecutionProduct product, ITestOutputHel
     private static int TaskCount => int.TryParse(Environment.GetEnvironmentVariable("OPENC3_BURST_TASKS"), CultureInfo.InvariantCulture, out var count) ? count : 1000;
 
     [Fact]
+    public async Task AUuidSubmittedAgain_WhileItsJobIsAtItsLimitOfRuns_IsAnsweredAsCreated()
+    {
+        var node = await NewNodeAsync(product);
+        using var app = product.App();
+        var gate = new Dictionary<string, object?>
+        {
+            ["plugin_type"] = "approval", ["name"] = "gate", ["cont"] = "hold", ["approver"] = "open-c3", ["deployenv"] = "always",
+            ["action"] = "always", ["batches"] = "always", ["everyone"] = "on", ["relaxed"] = "off",
+        };
+        await ExecutionKit.CreateJobAsync(app, node, "held", gate);
+        var uuids = Enumerable.Range(0, TasksPerJob).Select(i => $"held{i:D8}").ToList();
+        foreach (var uuid in uuids)
+        {
+            var started = await app.PostAsync($"{J}/task/{node}/job/byname", new { jobname = "held", uuid });
+            Assert.Equal(uuid, started.GetProperty("uuid").GetString());
+        }
+
+        var again = await app.PostAsync($"{J}/task/{node}/job/byname", new { jobname = "held", uuid = uuids[0] });
+        Assert.Equal("This task has been successfully created", again.Info());
+        Assert.True(again.Stat());
+        var beyond = await app.PostAsync($"{J}/task/{node}/job/byname", new { jobname = "held", uuid = "heldbeyond01" });
+        Assert.Equal("Too many waiting or running tasks", beyond.Info());
+        Assert.Equal(TasksPerJob, (await app.GetAsync($"{J}/task/{node}")).Rows().Count);
+    }
+
+    [Fact]
     public async Task EveryUuidSubmittedTwiceConcurrently_MakesOneTask_ThatEnds_AndRanOnce()
     {
         var host = TestServers.SshHosts[0];
