@@ -5,6 +5,7 @@
 # what it started (by PID) and ends with the line "N passed, N failed, N skipped".
 #   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 40: 127.0.0.2 ...)
 #   OPENC3_TEST_FILTER  optional `dotnet test --filter` expression
+#   OPENC3_BURST_TASKS  tasks of the duplicate-submission burst test (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD

@@ -30,7 +30,7 @@ public sealed class Check(RequestParams input)
     /// <summary>Upstream's "no single quote" rule, reported without a regex.</summary>
     public Check NoQuote(string field, bool required)
     {
-        if (failure is not null)
+        if (failure is not null || Structured(field))
         {
             return this;
         }
@@ -73,9 +73,20 @@ public sealed class Check(RequestParams input)
     /// <summary>Renders a .NET pattern the way Perl stringifies a compiled regex, as upstream prints it.</summary>
     public static string PerlRegex(string pattern) => $"(?^:{pattern})";
 
+    /// <summary>A list or map where text is checked is a format error: upstream's Perl saw a reference there, never the text.</summary>
+    private bool Structured(string field)
+    {
+        if (input.Values.TryGetValue(field, out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            failure = $"{field} format error";
+        }
+
+        return failure is not null;
+    }
+
     private Check Field(string field, string pattern, bool required)
     {
-        if (failure is not null)
+        if (failure is not null || Structured(field))
         {
             return this;
         }
@@ -95,7 +106,7 @@ public sealed class Check(RequestParams input)
 
     private Check Enum(string field, string[] allowed, bool required)
     {
-        if (failure is not null)
+        if (failure is not null || Structured(field))
         {
             return this;
         }
