@@ -47,7 +47,13 @@ public sealed class HandshakeLimitTests
         limit.Completed(Slow, Start);
         Assert.Equal(10, limit.Current);
 
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 5; i++)
+        {
+            limit.Completed(Fast, Start);
+        }
+
+        Assert.Equal(10, limit.Current);
+        for (var i = 0; i < 6; i++)
         {
             limit.Completed(Fast, Start);
         }
