@@ -9,6 +9,7 @@ namespace OpenC3.IntegrationTests.Execution;
 /// connection yet. Every host succeeds: handshakes are bounded by what the silo can finish, so none
 /// times out because we were busy.
 /// </summary>
+[Collection(ColdFanout.Collection)]
 public sealed class ColdFanoutTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
 {
     [Fact]
@@ -27,6 +28,7 @@ public sealed class FiftySlotsProduct : EmbeddedProduct
 }
 
 /// <summary>The same cold fan-out while a second task holds half of the SSH slots: queued hosts wait for a slot, never time out.</summary>
+[Collection(ColdFanout.Collection)]
 public sealed class SharedSlotsColdFanoutTests(FiftySlotsProduct product) : IClassFixture<FiftySlotsProduct>
 {
     [Fact]
@@ -47,8 +49,14 @@ public sealed class SharedSlotsColdFanoutTests(FiftySlotsProduct product) : ICla
     }
 }
 
+/// <summary>The fan-outs take both cores for seconds: they run alone, so they neither starve nor are starved by other tests.</summary>
+[CollectionDefinition(ColdFanout.Collection, DisableParallelization = true)]
+public sealed class ColdFanoutCollection;
+
 internal static class ColdFanout
 {
+    public const string Collection = "Cold fan-out on the whole farm";
+
     public static async Task<string> JobAsync(ApiClient app)
     {
         var name = $"fanout-{Guid.NewGuid():N}";
