@@ -3,8 +3,9 @@
 # Installs what is missing (apt: mariadb, openssh-server, chromium and chromium-driver; NuGet restore),
 # starts the servers on free ports in a temp folder, runs `dotnet test` for every test project, stops
 # what it started (by PID) and ends with the line "N passed, N failed, N skipped".
-#   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 50: 127.0.0.2 ...)
+#   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 200: 127.0.0.2 ... 127.0.0.201)
 #   OPENC3_TEST_FILTER  optional `dotnet test --filter` expression
+#   OPENC3_BURST_TASKS  tasks of the duplicate-submission burst test (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -59,7 +60,7 @@ mariadb --no-defaults -S "$W/db.sock" -uroot -e \
 export OPENC3_TEST_MYSQL="Server=127.0.0.1;Port=$DBP;User ID=openc3test;Password=$DBPW;Pooling=true"
 
 # --- sshd host farm: N loopback addresses (bench/farm.sh) ------------------------------------------
-HOSTS=${OPENC3_TEST_HOSTS:-50}
+HOSTS=${OPENC3_TEST_HOSTS:-200}
 SSHP=$(free_port)
 log "starting sshd farm: $HOSTS hosts on port $SSHP"
 farm_start "$W/farm" "$HOSTS" "$SSHP" "$TEST_USER"

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace OpenC3.Api.Infrastructure;
@@ -6,6 +7,8 @@ namespace OpenC3.Api.Infrastructure;
 /// Upstream's field validation (`Format.pm`): fields are checked in declared order, the first failure
 /// wins, and the message is one of `&lt;field&gt; undef`, `&lt;field&gt; format error &lt;regex&gt;`,
 /// `&lt;field&gt; format error`, `&lt;field&gt; need in a,b,c`, all prefixed `check format fail `.
+/// A NUL character is a format error in every field checked here, whatever its pattern: no name or text of ours
+/// carries one, and C strings (shells, logs, drivers) would cut the value short.
 /// </summary>
 public sealed class Check(RequestParams input)
 {
@@ -27,7 +30,7 @@ public sealed class Check(RequestParams input)
     /// <summary>Upstream's "no single quote" rule, reported without a regex.</summary>
     public Check NoQuote(string field, bool required)
     {
-        if (failure is not null)
+        if (failure is not null || Structured(field))
         {
             return this;
         }
@@ -37,7 +40,18 @@ public sealed class Check(RequestParams input)
         {
             failure = required ? $"{field} undef" : null;
         }
-        else if (value.Contains('\''))
+        else if (value.Contains('\'') || value.Contains('\0'))
+        {
+            failure = $"{field} format error";
+        }
+
+        return this;
+    }
+
+    /// <summary>A field that must be a map (a JSON object) when given, e.g. a start request's `variable`; null counts as not given.</summary>
+    public Check OptionalMap(string field)
+    {
+        if (failure is null && input.Values.TryGetValue(field, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
         {
             failure = $"{field} format error";
         }
@@ -59,9 +73,20 @@ public sealed class Check(RequestParams input)
     /// <summary>Renders a .NET pattern the way Perl stringifies a compiled regex, as upstream prints it.</summary>
     public static string PerlRegex(string pattern) => $"(?^:{pattern})";
 
+    /// <summary>A list or map where text is checked is a format error: upstream's Perl saw a reference there, never the text.</summary>
+    private bool Structured(string field)
+    {
+        if (input.Values.TryGetValue(field, out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            failure = $"{field} format error";
+        }
+
+        return failure is not null;
+    }
+
     private Check Field(string field, string pattern, bool required)
     {
-        if (failure is not null)
+        if (failure is not null || Structured(field))
         {
             return this;
         }
@@ -71,7 +96,7 @@ public sealed class Check(RequestParams input)
         {
             failure = required ? $"{field} undef" : null;
         }
-        else if (!Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        else if (value.Contains('\0') || !Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
         {
             failure = $"{field} format error {PerlRegex(pattern)}";
         }
@@ -81,7 +106,7 @@ public sealed class Check(RequestParams input)
 
     private Check Enum(string field, string[] allowed, bool required)
     {
-        if (failure is not null)
+        if (failure is not null || Structured(field))
         {
             return this;
         }

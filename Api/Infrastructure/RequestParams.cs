@@ -59,6 +59,7 @@ public sealed class RequestParams
                 throw new BadRequestException("request body must be a JSON object");
             }
 
+            EnsureText(document.RootElement);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 values[property.Name] = property.Value.Clone();
@@ -66,8 +67,7 @@ public sealed class RequestParams
         }
         else if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync();
-            foreach (var (key, value) in form)
+            foreach (var (key, value) in await ReadFormAsync(request))
             {
                 values[key] = JsonSerializer.SerializeToElement(value.ToString());
             }
@@ -85,6 +85,60 @@ public sealed class RequestParams
     /// <summary>A copy with <paramref name="name"/> set, e.g. a route value, so it is validated like the other parameters.</summary>
     public RequestParams With(string name, string value) =>
         new(new Dictionary<string, JsonElement>(values, StringComparer.Ordinal) { [name] = JsonSerializer.SerializeToElement(value) });
+
+    /// <summary>A form the framework cannot read (a NUL in a value, a multipart body without its parts) is the caller's error.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
+    {
+        try
+        {
+            return await request.ReadFormAsync();
+        }
+        catch (Exception error) when (error is InvalidDataException or IOException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw new BadRequestException("request body is not a valid form");
+        }
+    }
+
+    /// <summary>
+    /// The parser accepts bytes that are not UTF-8 and escaped lone surrogates inside strings and fails only when
+    /// the text is read; read every name and string once here so the request is refused before any handler runs.
+    /// </summary>
+    private static void EnsureText(JsonElement element)
+    {
+        try
+        {
+            Visit(element);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BadRequestException("request body holds text that is not valid UTF-8");
+        }
+
+        static void Visit(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        Visit(property.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Visit(item);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+            }
+        }
+    }
 
     /// <summary>Some clients label a body-less GET as JSON; that is no parameters, not malformed JSON.</summary>
     private static bool HasBody(HttpRequest request) =>

@@ -35,6 +35,7 @@ public static class ScpPluginApi
             .Optional("chmod", DigitsPattern)
             .Optional("timeout", DigitsPattern)
             .Optional("mutex", PluginTasks.MutexPattern)
+            .OptionalMap("variable")
             .Failure;
         if (failure is not null)
         {

@@ -111,7 +111,7 @@ public static class TaskApi
     private static async Task<IResult> StartJob(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).Failure;
+        var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).OptionalMap("variable").Failure;
         return failure is not null ? Reply.Fail(failure) : await StartJobAsync(context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
     }
 
@@ -119,7 +119,7 @@ public static class TaskApi
     private static async Task<IResult> StartJobByName(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Optional("mutex", PluginTasks.MutexPattern).Failure;
+        var failure = new Check(input).NoQuote("jobname", required: true).Optional("uuid", "^[a-zA-Z0-9]{12}$").Optional("mutex", PluginTasks.MutexPattern).OptionalMap("variable").Failure;
         if (failure is not null)
         {
             return Reply.Fail(failure);
@@ -171,23 +171,35 @@ public static class TaskApi
         }
 
         var taskUuid = requestedUuid ?? Uuid.New();
+        var task = grains.GetGrain<ITaskGrain>(taskUuid);
+        // A caller's retry of a task that exists is answered as such, even when the job is at its limit of runs.
+        if (requestedUuid is not null && await task.Definition() is { } existing)
+        {
+            return Resubmitted(existing, treeId, taskUuid);
+        }
+
         if (await grains.GetGrain<ITaskQueryGrain>(0).ActiveRuns(job.Uuid) >= MaxActiveRunsPerJob)
         {
             return Reply.Fail("Too many waiting or running tasks");
         }
 
         await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{treeId} JOB:{job.Name} TASK:{taskUuid}");
-        var task = grains.GetGrain<ITaskGrain>(taskUuid);
         if (!await task.Start(planned.Definition with { Mutex = input.Text("mutex") ?? string.Empty }))
         {
-            // Task uuids are global (kill, log and websocket routes take the uuid alone): another node's uuid is not a key to share.
-            return (await task.Definition())?.ProjectId == treeId
-                ? Reply.Info("This task has been successfully created")
-                : Reply.Fail($"uuid {taskUuid} is taken by a task of another tree node");
+            return Resubmitted(await task.Definition(), treeId, taskUuid);
         }
 
         return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
     }
+
+    /// <summary>
+    /// A start for a uuid that is already a task. Task uuids are global (kill, log and websocket routes take the
+    /// uuid alone): another node's uuid is not a key to share.
+    /// </summary>
+    private static IResult Resubmitted(TaskDefinition? existing, long treeId, string taskUuid) =>
+        existing?.ProjectId == treeId
+            ? Reply.Info("This task has been successfully created")
+            : Reply.Fail($"uuid {taskUuid} is taken by a task of another tree node");
 
     private static async Task<IResult> Redo(HttpContext context, IGrainFactory grains)
     {
@@ -226,6 +238,7 @@ public static class TaskApi
             .Optional("scripts_argv", "^[^']*$")
             .Optional("timeout", @"^\d+$")
             .Optional("mutex", PluginTasks.MutexPattern)
+            .OptionalMap("variable")
             .Failure;
         if (failure is not null)
         {

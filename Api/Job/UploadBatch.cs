@@ -44,6 +44,11 @@ public sealed class UploadBatch : IDisposable
         {
             await batch.ReadPartsAsync(request, options, cancellationToken);
         }
+        catch (Exception error) when (error is IOException or InvalidDataException && !cancellationToken.IsCancellationRequested)
+        {
+            // A body that is not multipart as its header claims (no boundary line, parts cut short): the caller's error.
+            batch.Error = "upload is not a valid multipart body";
+        }
         catch
         {
             batch.Dispose();

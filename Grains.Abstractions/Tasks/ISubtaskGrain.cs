@@ -12,6 +12,14 @@ public interface ISubtaskGrain : IGrainWithStringKey
     /// </summary>
     Task HostFinished(string host, int attempt, int? exitCode, string? reason, string output);
 
+    /// <summary>The executor reports the session a host's script runs in (`&lt;id&gt;:&lt;start ticks&gt;`), kept so a survivor can stop it after a crash.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task HostStarted(string host, int attempt, string session);
+
+    /// <summary>The runs a crashed silo left on the hosts were stopped: the step's running hosts become `incomplete`.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task OrphansStopped();
+
     /// <summary>A decision on a step in `decision`: running, fail or ignore. False when nothing changed.</summary>
     Task<bool> Decide(string control, string user);
 
@@ -34,7 +42,6 @@ public sealed record SubtaskStart(
     [property: Id(5)] string? Rejection,
     [property: Id(6)] string CommandText,
     [property: Id(7)] string Stdin,
-    [property: Id(8)] string KillText,
     [property: Id(9)] bool FailFast,
     [property: Id(10)] CopyPlan? Copy = null);
 

@@ -49,7 +49,7 @@ public static partial class ApprovalStepPlanner
             : plan.Cont;
         var cont = ApprovalTemplate.Render(template, await TemplateValuesAsync(grains, task, step));
         var rendered = step with { Approval = plan with { Cont = cont, Approver = string.Join(',', approvers), Submitter = task.User } };
-        return new StepPlanner.Plan(new SubtaskStart(taskUuid, index, task.ProjectId, rendered, [], null, string.Empty, string.Empty, string.Empty, FailFast: false), null);
+        return new StepPlanner.Plan(new SubtaskStart(taskUuid, index, task.ProjectId, rendered, [], null, string.Empty, string.Empty, FailFast: false), null);
     }
 
     /// <summary>

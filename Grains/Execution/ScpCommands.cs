@@ -19,6 +19,13 @@ public static partial class ScpCommands
     /// <summary>The source prints `&lt;marker&gt;&lt;exit code&gt;` on stderr when it has sent everything.</summary>
     public const string ExitMarker = "openc3-source-exit:";
 
+    /// <summary>
+    /// A destination cut short (its channel closed by a timeout or a dying silo) would otherwise die of SIGPIPE on its
+    /// next message, or of the TERM sent to it, without running its EXIT trap: these signals exit, so the trap removes
+    /// the temp file.
+    /// </summary>
+    private const string CutIsExit = "trap 'exit 1' HUP INT PIPE TERM; ";
+
     public static string Source(string path, string runAs, string login)
     {
         var producer =
@@ -35,7 +42,7 @@ public static partial class ScpCommands
         var size = header.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var script = new StringBuilder()
             .Append($"d={ShellQuote.Quote(target)}; [ -d \"$d\" ] && d=\"${{d%/}}/\"{ShellQuote.Quote(name)}; ")
-            .Append("p=$(dirname -- \"$d\") && mkdir -p -- \"$p\" && t=$(mktemp \"$p/.openc3-scp.XXXXXXXX\") || exit 1; trap 'rm -f -- \"$t\"' EXIT; ")
+            .Append("p=$(dirname -- \"$d\") && mkdir -p -- \"$p\" && t=$(mktemp \"$p/.openc3-scp.XXXXXXXX\") || exit 1; trap 'rm -f -- \"$t\"' EXIT; " + CutIsExit)
             .Append($"head -c {size} > \"$t\"; n=$(wc -c < \"$t\"); ")
             .Append($"[ \"$n\" -eq {size} ] || {{ echo \"incomplete copy: $n of {size} bytes arrived\" >&2; exit 1; }}; ")
             .Append($"chmod {Mode(header.Mode)} \"$t\"")
@@ -48,7 +55,7 @@ public static partial class ScpCommands
     public static string DirectoryTarget(string target, bool mirror, string chown, string chmod, string runAs, string login)
     {
         var script = new StringBuilder()
-            .Append($"d={ShellQuote.Quote(target)}; mkdir -p -- \"$d\" && cd -- \"$d\" && l=$(mktemp) || exit 1; trap 'rm -f -- \"$l\"' EXIT; ")
+            .Append($"d={ShellQuote.Quote(target)}; mkdir -p -- \"$d\" && cd -- \"$d\" && l=$(mktemp) || exit 1; trap 'rm -f -- \"$l\"' EXIT; {CutIsExit}")
             .Append("tar -x --no-same-owner --quoting-style=literal -v -f - > \"$l\" || exit 1; ");
         if (mirror)
         {

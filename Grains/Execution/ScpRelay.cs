@@ -85,10 +85,11 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, IOpti
                 }
 
                 // A source left unread (the destination gave up, or the deadline passed) is stopped when disposed, not awaited.
-                var sourceFailure = pumped.Drained ? await source.FinishAsync() : null;
+                var sourceFailure = pumped.Drained ? await SourceFailureAsync(source) : null;
                 if (!await FinishedAsync(execution, cancellationToken))
                 {
-                    command.CancelAsync(forceKill: true);
+                    // TERM, never KILL: the destination traps it and removes its temp file.
+                    command.CancelAsync(forceKill: false);
                 }
 
                 await Task.WhenAll(stdout, stderr);
@@ -137,6 +138,22 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, IOpti
         }
 
         return (sent, false);
+    }
+
+    /// <summary>
+    /// Why the source failed, or null. A source cut by the deadline ended early too (its end looks drained): the
+    /// destination must still be waited for, so it can find its copy incomplete and remove its temp file.
+    /// </summary>
+    private static async Task<string?> SourceFailureAsync(CopySource source)
+    {
+        try
+        {
+            return await source.FinishAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Waits for the destination; once the deadline passed, a short grace for it to see the end of its input and clean up.</summary>

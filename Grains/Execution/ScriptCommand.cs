@@ -9,7 +9,9 @@ namespace OpenC3.Grains.Execution;
 /// when it is not the SSH login) reads stdin into a temp directory only that user can enter — first a
 /// values section (`export wk_…='…'` and the argv's variable slots), then the script body — sources and
 /// deletes the values, and runs the script with its type's interpreter (or its shebang for `auto`) in
-/// its own session. No value ever stands on a command line, and the directory is removed whatever happens.
+/// its own session, announced on the first line of stdout (<see cref="RemoteSession"/>) so the run can be
+/// stopped whole (<see cref="Stop"/>) whatever it execs or leaves running. No value ever stands on a command
+/// line, and the directory is removed whatever happens.
 /// </summary>
 public static partial class ScriptCommand
 {
@@ -22,6 +24,15 @@ public static partial class ScriptCommand
         ["auto"] = null,
     };
 
+    /// <summary>Sets `__c3_st` to the 20th of its arguments (a /proc stat line after the command name: the start time), else 0.</summary>
+    private const string StartTicksFunction = "__c3_t() { __c3_st=0; [ $# -ge 20 ] && shift 19 && __c3_st=$1; }; ";
+
+    /// <summary>
+    /// Run by `setsid`, so its pid is the new session's (and process group's) id: announces it, then becomes the script.
+    /// </summary>
+    private const string Launcher = StartTicksFunction +
+        "__c3_s=; read -r __c3_s 2>/dev/null </proc/$$/stat; __c3_t ${__c3_s##*) }; printf '" + RemoteSession.AnnouncementPrefix + "%s %s\\n' \"$$\" \"$__c3_st\"; exec \"$@\"";
+
     /// <summary>The command line and what to send on its stdin.</summary>
     public sealed record Run(string CommandText, string Stdin);
 
@@ -31,7 +42,7 @@ public static partial class ScriptCommand
     /// <param name="argvValues">The values those references name; set in the wrapper's shell, not exported.</param>
     /// <param name="environment">Exported to the script (`wk_*`); names must be shell identifiers.</param>
     /// <param name="runAs">The step's user; sudo is used only when it differs from <paramref name="login"/>.</param>
-    /// <param name="tag">Alphanumeric run id in the temp directory name, so <see cref="Kill"/> can find the run later.</param>
+    /// <param name="tag">Alphanumeric run id in the temp directory name.</param>
     public static Run Build(string scriptType, string script, string argv, IReadOnlyDictionary<string, string> argvValues, IReadOnlyDictionary<string, string> environment, string runAs, string login, string tag)
     {
         RequireTag(tag);
@@ -50,21 +61,28 @@ public static partial class ScriptCommand
 
         // mktemp -d makes the directory 0700 for the step's user; the trailing `exit` keeps sh from exec-ing away its EXIT
         // trap, and the signal trap still removes the directory when sh reports a killed script on a channel already closed.
+        // The wrapper stays outside the script's session, so stopping that session leaves it to clean up.
         var wrapper = $"__c3_dir=$(mktemp -d /tmp/openc3.{tag}.XXXXXXXX) || exit 127; trap 'rm -rf \"$__c3_dir\"' EXIT; trap 'exit 129' HUP PIPE TERM; " +
             $"head -c {length} >\"$__c3_dir/v\" && cat >\"$__c3_dir/s\" && chmod 700 \"$__c3_dir/s\" && . \"$__c3_dir/v\" && rm -f \"$__c3_dir/v\" && " +
-            $"setsid {run}; exit $?";
+            $"setsid sh -c {ShellQuote.Quote(Launcher)} sh {run}; exit $?";
         return new Run(SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(wrapper), values + script);
     }
 
     /// <summary>
-    /// The line that stops a run started by <see cref="Build"/> with the same tag: the process group of
-    /// its script (matched by the script's path, so the wrapper survives to remove the directory), SIGKILL.
+    /// The line that stops a run started by <see cref="Build"/> on its host: TERM to its whole session (and process
+    /// group), then KILL to whatever is left after <paramref name="grace"/>, as the step's user. Nothing is signalled
+    /// when the session's leader pid now belongs to another process (the run ended and the pid was reused).
+    /// Processes that left the session on purpose (`setsid`, daemons) are the script's business.
     /// </summary>
-    public static string Kill(string runAs, string login, string tag)
+    public static string Stop(string runAs, string login, RemoteSession session, TimeSpan grace)
     {
-        RequireTag(tag);
-        var sudo = SudoPrefix(runAs, login);
-        return $"for p in $(pgrep -f '/tmp/openc3[.]{tag}[.][A-Za-z0-9]+/s'); do {sudo}kill -KILL -- -\"$(ps -o pgid= -p \"$p\" | tr -d ' ')\" 2>/dev/null; done; true";
+        var tenths = ((int)Math.Ceiling(grace.TotalMilliseconds / 100)).ToString(CultureInfo.InvariantCulture);
+        var stop = string.Create(CultureInfo.InvariantCulture, $"s={session.Id}; t={session.StartTicks}; ") + StartTicksFunction +
+            "if [ \"$t\" != 0 ] && read -r l 2>/dev/null </proc/$s/stat; then __c3_t ${l##*) }; [ \"$__c3_st\" = \"$t\" ] || exit 0; fi; " +
+            "kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; " +
+            $"i=0; while [ $i -lt {tenths} ] && pgrep -s $s >/dev/null 2>&1; do sleep 0.1; i=$((i+1)); done; " +
+            "kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; true";
+        return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
     }
 
     /// <summary>`sudo -n -u &lt;user&gt; ` when the step's user is not the SSH login, else nothing.</summary>

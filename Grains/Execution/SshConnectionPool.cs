@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenC3.Grains.Abstractions.Execution;
 using Renci.SshNet;
+using Renci.SshNet.Common;
 
 namespace OpenC3.Grains.Execution;
 
@@ -9,6 +11,8 @@ namespace OpenC3.Grains.Execution;
 /// One SSH connection per (host, port, login), shared by all steps of all tasks on this silo, with a
 /// bounded number of channels each. Broken connections are replaced on next use; idle ones closed.
 /// Each host's key is pinned on first use (<see cref="KnownHostStore"/>); a different key later fails the host.
+/// Handshakes pass an adaptive gate (<see cref="HandshakeGate"/>) separate from the command slots, so a
+/// wide cold step cannot start more than the silo can finish within the connect timeout.
 /// </summary>
 public sealed class SshConnectionPool : IAsyncDisposable
 {
@@ -18,10 +22,12 @@ public sealed class SshConnectionPool : IAsyncDisposable
     private readonly ILogger<SshConnectionPool> logger;
     private readonly Lazy<PrivateKeyFile> key;
     private readonly Timer janitor;
+    private readonly HandshakeGate handshakes;
 
     public SshConnectionPool(IOptions<SshOptions> options, KnownHostStore knownHosts, ILogger<SshConnectionPool> logger)
     {
         this.options = options;
+        handshakes = new HandshakeGate(new HandshakeLimit(options.Value.InitialHandshakes, options.Value.MaxHandshakes, options.Value.HandshakeTarget), TimeProvider.System);
         this.knownHosts = knownHosts;
         this.logger = logger;
         key = new Lazy<PrivateKeyFile>(() => new PrivateKeyFile(options.Value.KeyFile));
@@ -40,7 +46,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
         await pooled.Channels.WaitAsync(cancellationToken);
         try
         {
-            var client = await pooled.ConnectedClientAsync(connect => ConnectAsync(host, connect), settings.ConnectTimeout, cancellationToken);
+            var client = await pooled.ConnectedClientAsync(connect => ConnectAsync(host, connect), cancellationToken);
             return new ConnectionLease(client, pooled);
         }
         catch
@@ -79,22 +85,23 @@ public sealed class SshConnectionPool : IAsyncDisposable
     {
         var settings = options.Value;
         var pinned = settings.HostKeyFingerprint is { Length: > 0 } ? null : await knownHosts.FindAsync(host, settings.Port, cancellationToken);
-        var check = new HostKeyCheck(settings.HostKeyFingerprint, pinned);
-        var client = CreateClient(host, check);
+        for (var attempt = 1; ; attempt++)
+        {
+            var check = new HostKeyCheck(settings.HostKeyFingerprint, pinned);
+            if (await HandshakeAsync(host, check, pinned, retryWhenSaturated: attempt == 1, cancellationToken) is { } client)
+            {
+                return await PinOnFirstUseAsync(host, client, check, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<SshClient> PinOnFirstUseAsync(string host, SshClient client, HostKeyCheck check, CancellationToken cancellationToken)
+    {
         try
         {
-            try
-            {
-                await client.ConnectAsync(cancellationToken);
-            }
-            catch (Exception error) when (check.Changed && error is not OperationCanceledException)
-            {
-                throw await ChangedAsync(host, pinned!.Fingerprint, check);
-            }
-
             if (check.FirstUse)
             {
-                var now = await knownHosts.PinAsync(host, settings.Port, check.KeyType!, check.Presented!, cancellationToken);
+                var now = await knownHosts.PinAsync(host, options.Value.Port, check.KeyType!, check.Presented!, cancellationToken);
                 if (now.Fingerprint != check.Presented)
                 {
                     throw await ChangedAsync(host, now.Fingerprint, check);
@@ -111,6 +118,42 @@ public sealed class SshConnectionPool : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// One handshake in its turn at the gate, timed from its start. Null when it timed out while other
+    /// handshakes were finishing slowly and <paramref name="retryWhenSaturated"/>: the timeout was ours, not the host's.
+    /// </summary>
+    private async Task<SshClient?> HandshakeAsync(string host, HostKeyCheck check, HostKeyView? pinned, bool retryWhenSaturated, CancellationToken cancellationToken)
+    {
+        using var turn = await handshakes.EnterAsync(cancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.ConnectTimeout);
+        var client = CreateClient(host, check);
+        try
+        {
+            await client.ConnectAsync(deadline.Token);
+            turn.Completed();
+            return client;
+        }
+        catch (Exception error) when (check.Changed && error is not OperationCanceledException)
+        {
+            client.Dispose();
+            throw await ChangedAsync(host, pinned!.Fingerprint, check);
+        }
+        catch (Exception error) when (retryWhenSaturated && IsTimeout(error) && !cancellationToken.IsCancellationRequested && turn.SaturatedMeanwhile)
+        {
+            client.Dispose();
+            logger.LogInformation("Handshake with {Host} timed out while the silo was saturated ({InFlight} in flight, limit {Limit}); trying once more", host, handshakes.InFlight, handshakes.Limit);
+            return null;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsTimeout(Exception error) => error is OperationCanceledException or SshOperationTimeoutException;
 
     /// <summary>Notes the presented key for an admin and answers the host's failure.</summary>
     private async Task<HostKeyChangedException> ChangedAsync(string host, string recorded, HostKeyCheck check)
@@ -160,8 +203,8 @@ public sealed class SshConnectionPool : IAsyncDisposable
 
         public bool IsConnected => client?.IsConnected == true;
 
-        /// <param name="connect">Opens a new connected client (disposing it when it fails), within the token it is given.</param>
-        public async Task<SshClient> ConnectedClientAsync(Func<CancellationToken, Task<SshClient>> connect, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <param name="connect">Opens a new connected client (disposing it when it fails), within its own connect timeout.</param>
+        public async Task<SshClient> ConnectedClientAsync(Func<CancellationToken, Task<SshClient>> connect, CancellationToken cancellationToken)
         {
             LastUsed = DateTime.UtcNow;
             if (client is { IsConnected: true } ready)
@@ -179,9 +222,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
 
                 client?.Dispose();
                 client = null;
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                deadline.CancelAfter(timeout);
-                client = await connect(deadline.Token);
+                client = await connect(cancellationToken);
                 return client;
             }
             catch

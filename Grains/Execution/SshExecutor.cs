@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Renci.SshNet;
 using Renci.SshNet.Common;
 
 namespace OpenC3.Grains.Execution;
@@ -13,11 +14,20 @@ namespace OpenC3.Grains.Execution;
 /// </summary>
 public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> options, ILogger<SshExecutor> logger)
 {
+    /// <summary>How long a stop line may take beyond its grace (connect, sudo, the last KILL).</summary>
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a cut run may take to announce its session when the cut came before the announcement.</summary>
+    private static readonly TimeSpan AnnouncementWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the wrapper of a stopped run gets to remove its directory and end before its channel is closed.</summary>
+    private static readonly TimeSpan WrapperGrace = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim parallel = new(options.Value.MaxParallel, options.Value.MaxParallel);
 
     /// <param name="onOutput">Receives output as it arrives (already capped), e.g. for the live log.</param>
-    /// <param name="onCancel">A command to run on a fresh channel when the run is cancelled or times out (e.g. <see cref="ScriptCommand.Kill"/>).</param>
-    public async Task<RemoteResult> RunAsync(RemoteCommand command, Func<string, Task>? onOutput = null, string? onCancel = null, CancellationToken cancellationToken = default)
+    /// <param name="stop">For a script that announces its session (<see cref="ScriptCommand"/>): how to stop it when the run is cancelled or times out.</param>
+    public async Task<RemoteResult> RunAsync(RemoteCommand command, Func<string, Task>? onOutput = null, RemoteStop? stop = null, CancellationToken cancellationToken = default)
     {
         using var slot = await SlotAsync(cancellationToken);
         if (slot is null)
@@ -25,7 +35,25 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
             return new RemoteResult(command.Host, null, string.Empty, "cancelled before start");
         }
 
-        return await RunLeasedAsync(command, new OutputBuffer(options.Value.MaxOutputBytes), onOutput, onCancel, cancellationToken);
+        return await RunLeasedAsync(command, new OutputBuffer(options.Value.MaxOutputBytes), onOutput, stop, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="stopLine"/> (e.g. <see cref="ScriptCommand.Stop"/>) on the host on a channel of its own; false when it could not.</summary>
+    public async Task<bool> StopAsync(string host, string stopLine)
+    {
+        try
+        {
+            using var lease = await pool.LeaseAsync(host, CancellationToken.None);
+            using var kill = lease.Client.CreateCommand(stopLine);
+            using var limit = new CancellationTokenSource(StopLimit + options.Value.KillGrace);
+            await kill.ExecuteAsync(limit.Token);
+            return true;
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning("Could not stop the cut command on {Host}: {Reason}", host, error.Message);
+            return false;
+        }
     }
 
     /// <summary>
@@ -46,7 +74,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         return new Slot(parallel);
     }
 
-    private async Task<RemoteResult> RunLeasedAsync(RemoteCommand command, OutputBuffer output, Func<string, Task>? onOutput, string? onCancel, CancellationToken cancellationToken)
+    private async Task<RemoteResult> RunLeasedAsync(RemoteCommand command, OutputBuffer output, Func<string, Task>? onOutput, RemoteStop? stop, CancellationToken cancellationToken)
     {
         SshConnectionPool.ConnectionLease lease;
         try
@@ -67,24 +95,27 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(command.Timeout);
             using var ssh = lease.Client.CreateCommand(command.CommandText);
+            var announcement = new SessionAnnouncement(stop is null ? static _ => Task.CompletedTask : stop.OnStarted);
+            Task? execution = null;
             try
             {
-                var execution = ssh.ExecuteAsync(deadline.Token);
+                // Not cancelled by the deadline itself: a cut run is stopped through its session first, its channel closed after.
+                execution = ssh.ExecuteAsync(CancellationToken.None);
                 if (command.Stdin is not null)
                 {
                     await using var input = ssh.CreateInputStream();
                     await input.WriteAsync(Encoding.UTF8.GetBytes(command.Stdin), deadline.Token);
                 }
 
-                var stdout = PumpAsync(ssh.OutputStream, output, onOutput);
+                var stdout = PumpAsync(ssh.OutputStream, output, onOutput, announcement);
                 var stderr = PumpAsync(ssh.ExtendedOutputStream, output, onOutput);
-                await execution;
+                await execution.WaitAsync(deadline.Token);
                 await Task.WhenAll(stdout, stderr);
                 return new RemoteResult(command.Host, ssh.ExitStatus ?? (ssh.ExitSignal is null ? null : 128), output.ToString(), ssh.ExitStatus is null ? $"terminated by signal {ssh.ExitSignal}" : null);
             }
             catch (OperationCanceledException)
             {
-                await StopRemotelyAsync(command.Host, onCancel);
+                await CutAsync(command.Host, ssh, execution, announcement, stop);
                 var reason = cancellationToken.IsCancellationRequested ? "cancelled" : $"timeout after {command.Timeout.TotalSeconds:0} s";
                 return new RemoteResult(command.Host, null, output.ToString(), reason);
             }
@@ -95,45 +126,89 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         }
     }
 
+    /// <summary>
+    /// A run cut short: closing its channel stops nothing on a host without a terminal, so its session is stopped
+    /// (waiting briefly for the announcement when the cut came first), then the wrapper gets a moment to remove its
+    /// directory before the channel is closed.
+    /// </summary>
+    private async Task CutAsync(string host, SshCommand ssh, Task? execution, SessionAnnouncement announcement, RemoteStop? stop)
+    {
+        if (stop is not null && await AnnouncedAsync(announcement) is { } session)
+        {
+            await StopAsync(host, stop.StopLine(session));
+        }
+
+        if (execution is not null && (stop is null || !await EndsWithinAsync(execution, WrapperGrace)))
+        {
+            ssh.CancelAsync();
+        }
+    }
+
+    private static async Task<RemoteSession?> AnnouncedAsync(SessionAnnouncement announcement)
+    {
+        try
+        {
+            return await announcement.Session.WaitAsync(AnnouncementWait);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<bool> EndsWithinAsync(Task execution, TimeSpan limit)
+    {
+        try
+        {
+            await execution.WaitAsync(limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception)
+        {
+            // Ended, with an error of its channel: nothing more to close.
+            return true;
+        }
+    }
+
     /// <summary>Reads a command's stdout or stderr as text into <paramref name="output"/>, passing on what was kept.</summary>
-    internal static async Task PumpAsync(Stream stream, OutputBuffer output, Func<string, Task>? onOutput)
+    /// <param name="announcement">On stdout of a script: takes its session announcement out of the output.</param>
+    internal static async Task PumpAsync(Stream stream, OutputBuffer output, Func<string, Task>? onOutput, SessionAnnouncement? announcement = null)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var buffer = new char[8192];
         int read;
         while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            string kept;
-            lock (output)
-            {
-                kept = output.Append(new string(buffer, 0, read));
-            }
+            var text = new string(buffer, 0, read);
+            await KeepAsync(announcement is null ? text : await announcement.FilterAsync(text), output, onOutput);
+        }
 
-            if (kept.Length > 0 && onOutput is not null)
-            {
-                await onOutput(kept);
-            }
+        if (announcement is not null)
+        {
+            await KeepAsync(announcement.End(), output, onOutput);
         }
     }
 
-    /// <summary>Closing the channel does not stop a remote process without a terminal: run the kill line on a new channel.</summary>
-    private async Task StopRemotelyAsync(string host, string? onCancel)
+    private static async Task KeepAsync(string text, OutputBuffer output, Func<string, Task>? onOutput)
     {
-        if (onCancel is null)
+        if (text.Length == 0)
         {
             return;
         }
 
-        try
+        string kept;
+        lock (output)
         {
-            using var lease = await pool.LeaseAsync(host, CancellationToken.None);
-            using var kill = lease.Client.CreateCommand(onCancel);
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await kill.ExecuteAsync(limit.Token);
+            kept = output.Append(text);
         }
-        catch (Exception error)
+
+        if (kept.Length > 0 && onOutput is not null)
         {
-            logger.LogWarning("Could not stop the cancelled command on {Host}: {Reason}", host, error.Message);
+            await onOutput(kept);
         }
     }
 

@@ -13,7 +13,17 @@ public sealed class SshOptions
 
     public int Port { get; set; } = 22;
 
+    /// <summary>How long one handshake (TCP, key exchange, login) may take, counted from its start, never while queued.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Upper bound of SSH handshakes in flight on this silo; the bound in use adapts below it (<see cref="HandshakeLimit"/>).</summary>
+    public int MaxHandshakes { get; set; } = 64;
+
+    /// <summary>Handshakes in flight at start; the bound grows from here while they finish within <see cref="HandshakeTarget"/>.</summary>
+    public int InitialHandshakes { get; set; } = 8;
+
+    /// <summary>A handshake that takes longer means the silo is saturated: the bound is halved.</summary>
+    public TimeSpan HandshakeTarget { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Commands running at once across all steps of this silo.</summary>
     public int MaxParallel { get; set; } = 200;
@@ -35,6 +45,9 @@ public sealed class SshOptions
     /// without `SHA256:`). Unset, each host's key is pinned on first use (<see cref="KnownHostStore"/>).
     /// </summary>
     public string? HostKeyFingerprint { get; set; }
+
+    /// <summary>A cut run's session gets TERM, then KILL after this long (kill, step timeout, a crashed silo's orphans).</summary>
+    public TimeSpan KillGrace { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Restrict key exchange to curve25519-sha256: the managed post-quantum default costs ~5x the CPU per connection.</summary>
     public bool FastKeyExchange { get; set; } = true;

@@ -31,7 +31,7 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TaskUuid"] = start.TaskUuid, ["Step"] = start.Step.Name, ["StepUuid"] = start.Step.Uuid });
         logger.LogInformation("Running step {Subtask} attempt {Attempt} on {Hosts} host(s)", subtaskKey, attempt, hosts.Count);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
-        IHostWork work = start.Copy is { } copy ? new CopyWork(relay, copy, start.Step.User) : new CommandWork(executor, start);
+        IHostWork work = start.Copy is { } copy ? new CopyWork(relay, copy, start.Step.User) : new CommandWork(executor, start, options.Value.User, options.Value.KillGrace, (host, session) => ReportStartedAsync(subtaskKey, host, attempt, session));
         var perStep = options.Value.MaxParallelPerStep;
         var limit = new SemaphoreSlim(perStep > 0 ? perStep : hosts.Count + 1);
         _ = Task.Run(async () =>
@@ -45,6 +45,44 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
                 runs.TryRemove(new KeyValuePair<string, CancellationTokenSource>(subtaskKey, cancel));
                 cancel.Dispose();
                 limit.Dispose();
+            }
+        });
+    }
+
+    /// <summary>
+    /// After a crash: stops the runs a dead silo left on the hosts (by the sessions they announced), then tells the
+    /// step, which marks its running hosts incomplete. Meanwhile the step counts as running here.
+    /// </summary>
+    public void StopOrphans(string subtaskKey, string runAs, IReadOnlyList<(string Host, RemoteSession Session)> orphans)
+    {
+        var marker = new CancellationTokenSource();
+        if (!runs.TryAdd(subtaskKey, marker))
+        {
+            marker.Dispose();
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                logger.LogInformation("Stopping {Count} run(s) of step {Subtask} left by a stopped silo", orphans.Count, subtaskKey);
+                await Task.WhenAll(orphans.Select(o => executor.StopAsync(o.Host, ScriptCommand.Stop(runAs, options.Value.User, o.Session, options.Value.KillGrace))));
+            }
+            finally
+            {
+                runs.TryRemove(new KeyValuePair<string, CancellationTokenSource>(subtaskKey, marker));
+                marker.Dispose();
+            }
+
+            try
+            {
+                await grains.GetGrain<ISubtaskGrain>(subtaskKey).OrphansStopped();
+            }
+            catch (Exception error)
+            {
+                // The grain's watchdog brings the step back, which stops the orphans again (harmless) and recovers.
+                logger.LogError(error, "Could not report the stopped orphans of step {Subtask}", subtaskKey);
             }
         });
     }
@@ -128,6 +166,19 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
                 logger.LogError(error, "Could not report {Host} of step {Subtask}; giving up", host, subtaskKey);
                 return;
             }
+        }
+    }
+
+    private async Task ReportStartedAsync(string subtaskKey, string host, int attempt, RemoteSession session)
+    {
+        try
+        {
+            await grains.GetGrain<ISubtaskGrain>(subtaskKey).HostStarted(host, attempt, session.ToString());
+        }
+        catch (Exception error)
+        {
+            // Only a crash recovery needs it; the run itself goes on.
+            logger.LogWarning(error, "Could not record the session of {Host} in step {Subtask}", host, subtaskKey);
         }
     }
 

@@ -11,7 +11,8 @@ public enum HostStatus
 }
 
 /// <summary>One host of a step and the outcome of its latest attempt.</summary>
-public sealed record HostRun(string Host, HostStatus Status, int Attempt, int? ExitCode, string? Reason)
+/// <param name="Session">The session its running script announced (<c>Execution.RemoteSession</c>), so it can be stopped after a crash.</param>
+public sealed record HostRun(string Host, HostStatus Status, int Attempt, int? ExitCode, string? Reason, string? Session = null)
 {
     public bool NeedsRetry => Status is HostStatus.Fail or HostStatus.Incomplete;
 }

@@ -32,15 +32,39 @@ public sealed partial class SubtaskGrain(
             return;
         }
 
-        // Running here but unknown to this silo's runner: the silo that ran it died. Never re-run by itself.
+        // Running here but unknown to this silo's runner: the silo that ran it died. Its runs are stopped on the hosts
+        // first, then the hosts are marked incomplete. Never re-run by itself.
         if (state.State.Machine.Status == SubtaskStatus.Running && !runner.IsRunning(Key))
         {
-            state.State.Machine = SubtaskMachine.Recover(state.State.Machine);
-            log.Append(LogUuid, $"[openc3] the silo running this step stopped; hosts still running are marked incomplete: {string.Join(',', state.State.Machine.Failed)}\n");
-            await SaveAsync();
-            await NotifyTaskAsync();
+            var orphans = SubtaskMachine.Orphans(state.State.Machine)
+                .Select(h => (h.Host, Session: Execution.RemoteSession.Parse(h.Session)))
+                .Where(o => o.Session is not null)
+                .Select(o => (o.Host, o.Session!))
+                .ToList();
+            if (orphans.Count > 0)
+            {
+                log.Append(LogUuid, $"[openc3] the silo running this step stopped; stopping what it left running on {orphans.Count} host(s)\n");
+                runner.StopOrphans(Key, state.State.Start!.Step.User, orphans);
+                return;
+            }
+
+            await RecoverAsync();
         }
     }
+
+    public async Task HostStarted(string host, int attempt, string session)
+    {
+        var before = state.State.Machine;
+        var machine = SubtaskMachine.HostStarted(before, host, attempt, session);
+        if (!ReferenceEquals(machine, before))
+        {
+            state.State.Machine = machine;
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task OrphansStopped() =>
+        state.State.Machine.Status == SubtaskStatus.Running && !runner.IsRunning(Key) ? RecoverAsync() : Task.CompletedTask;
 
     public async Task Start(SubtaskStart start)
     {
@@ -139,6 +163,14 @@ public sealed partial class SubtaskGrain(
         {
             await NotifyTaskAsync();
         }
+    }
+
+    private async Task RecoverAsync()
+    {
+        state.State.Machine = SubtaskMachine.Recover(state.State.Machine);
+        log.Append(LogUuid, $"[openc3] the silo running this step stopped; hosts still running are marked incomplete: {string.Join(',', state.State.Machine.Failed)}\n");
+        await SaveAsync();
+        await NotifyTaskAsync();
     }
 
     public Task<SubtaskView?> Get()

@@ -74,6 +74,22 @@ public static class SubtaskMachine
         return Settle(state with { Hosts = hosts });
     }
 
+    /// <summary>A running host's script announced its session; late reports (another attempt, a finished host) change nothing.</summary>
+    public static SubtaskMachineState HostStarted(SubtaskMachineState state, string host, int attempt, string session)
+    {
+        var index = state.Hosts.FindIndex(h => h.Host == host);
+        if (state.Status != SubtaskStatus.Running || index < 0 || state.Hosts[index] is not { Status: HostStatus.Running } run || run.Attempt != attempt || run.Session == session)
+        {
+            return state;
+        }
+
+        return state with { Hosts = state.Hosts.SetItem(index, run with { Session = session }) };
+    }
+
+    /// <summary>The hosts whose runs a crashed silo left behind, with the sessions they announced.</summary>
+    public static IReadOnlyList<HostRun> Orphans(SubtaskMachineState state) =>
+        state.Status == SubtaskStatus.Running ? state.Hosts.Where(h => h is { Status: HostStatus.Running, Session: not null }).ToList() : [];
+
     public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Decide(SubtaskMachineState state, string control)
     {
         if (state.Status != SubtaskStatus.Decision)
@@ -86,7 +102,7 @@ public static class SubtaskMachine
             case SubtaskStatus.Running:
                 var attempt = state.Attempt + 1;
                 var retry = state.Failed.ToHashSet(StringComparer.Ordinal);
-                var hosts = state.Hosts.Select(h => retry.Contains(h.Host) ? h with { Status = HostStatus.Running, Attempt = attempt, ExitCode = null, Reason = null } : h).ToImmutableList();
+                var hosts = state.Hosts.Select(h => retry.Contains(h.Host) ? h with { Status = HostStatus.Running, Attempt = attempt, ExitCode = null, Reason = null, Session = null } : h).ToImmutableList();
                 return (state with { Status = SubtaskStatus.Running, Hosts = hosts, Attempt = attempt }, [new SubtaskEffect.RunHosts(retry.Order(StringComparer.Ordinal).ToList(), attempt)]);
             case SubtaskStatus.Fail:
                 return (state with { Status = SubtaskStatus.Fail }, []);

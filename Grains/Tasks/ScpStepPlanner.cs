@@ -39,7 +39,7 @@ public static class ScpStepPlanner
         }
 
         var failFast = task.JobType != "jobs" || FailFastRule.Applies(StepValues.Scp, task.Variables, task.JobDefaults);
-        var start = new SubtaskStart(taskUuid, index, task.ProjectId, step, StepPlanner.Hosts(dst.Text), Rejection: null, string.Empty, string.Empty, string.Empty, failFast, copy);
+        var start = new SubtaskStart(taskUuid, index, task.ProjectId, step, StepPlanner.Hosts(dst.Text), Rejection: null, string.Empty, string.Empty, failFast, copy);
         return new StepPlanner.Plan(start, null);
     }
 

@@ -76,7 +76,6 @@ public static class StepPlanner
                 Rejection: null,
                 run.CommandText,
                 run.Stdin,
-                ScriptCommand.Kill(step.User, sshLogin, tag),
                 task.FailFast),
             null);
     }

@@ -18,7 +18,7 @@ public static class TestServers
 
     public static int SshPort => int.Parse(Require("OPENC3_TEST_SSH_PORT", "sshd host farm"), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Loopback addresses served by the farm's sshd, e.g. 127.0.0.2 … 127.0.0.41.</summary>
+    /// <summary>Loopback addresses served by the farm's sshd, e.g. 127.0.0.2 … 127.0.0.201.</summary>
     public static IReadOnlyList<string> SshHosts => Require("OPENC3_TEST_SSH_HOSTS", "sshd host farm").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Require(string variable, string server) =>

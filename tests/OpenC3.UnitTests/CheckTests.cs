@@ -21,6 +21,23 @@ public sealed class CheckTests
     }
 
     [Fact]
+    public async Task NulInAnyCheckedField_IsAFormatError()
+    {
+        Assert.Equal("check format fail name format error", new Check(await ParamsAsync("""{"name":"job\u0000x"}""")).NoQuote("name", required: true).Failure);
+        Assert.Equal("check format fail cont format error (?^:[\\s\\S])", new Check(await ParamsAsync("""{"cont":"a\u0000"}""")).Required("cont", "[\\s\\S]").Failure);
+    }
+
+    [Fact]
+    public async Task AMapFieldGivenAsText_IsAFormatError_NullAndObjectsPass()
+    {
+        Assert.Equal("check format fail variable format error", new Check(await ParamsAsync("""{"variable":"ip=1"}""")).OptionalMap("variable").Failure);
+        Assert.Equal("check format fail variable format error", new Check(await ParamsAsync("""{"variable":["ip"]}""")).OptionalMap("variable").Failure);
+        Assert.Null(new Check(await ParamsAsync("""{"variable":null}""")).OptionalMap("variable").Failure);
+        Assert.Null(new Check(await ParamsAsync("""{"variable":{"ip":"1"}}""")).OptionalMap("variable").Failure);
+        Assert.Null(new Check(await ParamsAsync("{}")).OptionalMap("variable").Failure);
+    }
+
+    [Fact]
     public async Task EnumMismatch_ListsTheAllowedValues()
     {
         var check = new Check(await ParamsAsync("""{"everyone":"maybe"}""")).RequiredIn("everyone", "on", "off");
@@ -56,6 +73,36 @@ public sealed class CheckTests
     {
         var check = new Check(await ParamsAsync("""{"timeout":60,"permanent":true}""")).Required("timeout", @"^\d+$").RequiredIn("permanent", "true", "false");
         Assert.Null(check.Failure);
+    }
+
+    [Fact]
+    public async Task ListsAndMaps_WhereTextIsChecked_AreFormatErrors()
+    {
+        var input = await ParamsAsync("""{"name":[1,"a"],"type":{"a":1},"cont":[]}""");
+        Assert.Equal("check format fail name format error", new Check(input).NoQuote("name", required: true).Failure);
+        Assert.Equal("check format fail type format error", new Check(input).RequiredIn("type", "shell").Failure);
+        Assert.Equal("check format fail cont format error", new Check(input).Optional("cont", "[\\s\\S]").Failure);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"\ud800"}""")]
+    [InlineData("""{"a":{"\udc00":1}}""")]
+    public async Task TextThatIsNotUtf8_IsABadRequest_BeforeAnyFieldIsRead(string json)
+    {
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => ParamsAsync(json));
+        Assert.Equal("request body holds text that is not valid UTF-8", error.Message);
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "name=a%00b")]
+    [InlineData("multipart/form-data; boundary=corpus", "garbage")]
+    public async Task FormsTheFrameworkCannotRead_AreABadRequest(string contentType, string body)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = contentType;
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => RequestParams.ReadAsync(context.Request));
+        Assert.Equal("request body is not a valid form", error.Message);
     }
 
     [Fact]

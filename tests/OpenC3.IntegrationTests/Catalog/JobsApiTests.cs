@@ -149,6 +149,31 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}?name=j")).EnumerateArray());
     }
 
+    /// <summary>Issue 15: a NUL in a name and a `variable` that is not a map were accepted; both are refused before anything is written.</summary>
+    [Fact]
+    public async Task NulInNames_AndAVariableThatIsNotAMap_AreRefused_BeforeAnythingIsWritten()
+    {
+        using var app = product.App();
+        var tree = NewTree();
+        Assert.Equal("check format fail name format error", Info(await app.PostAsync($"{J}/jobs/{tree}", new { name = "evil\0job", data = new[] { Cmd("a") } })));
+        Assert.Equal("step 1: check format fail name format error", Info(await app.PostAsync($"{J}/jobs/{tree}", new { name = "j", data = new[] { Cmd("a\0b") } })));
+        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}")).EnumerateArray());
+
+        var job = await CreateJobAsync(app, tree, "runnable", Cmd("a"));
+        var starts = new (string Route, object Body)[]
+        {
+            ($"{J}/task/{tree}/job", new { jobuuid = job, variable = "ip=1" }),
+            ($"{J}/task/{tree}/job/byname", new { jobname = "runnable", variable = "ip=1" }),
+            ($"{J}/task/{tree}/plugin_cmd", new { name = "x", user = "root", node_type = "builtin", node_cont = "10.0.0.1", scripts_type = "shell", scripts_cont = "id", variable = new[] { "ip=1" } }),
+        };
+        foreach (var (route, body) in starts)
+        {
+            Assert.Equal((route, "check format fail variable format error"), (route, Info(await app.PostAsync(route, body))));
+        }
+
+        Assert.Empty(Data(await app.GetAsync($"{J}/task/{tree}")).EnumerateArray());
+    }
+
     [Fact]
     public async Task Variables_AreExtractedOnCreate_AndFollowTheStepsOnUpdate()
     {

@@ -2,16 +2,20 @@ using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Execution;
 
-/// <summary>kill -9 of the whole product while hosts run a command: nothing is re-run without a decision.</summary>
+/// <summary>
+/// kill -9 of the whole product while hosts run a command: what the dead process left running on the hosts is stopped
+/// before the hosts are marked incomplete (issue 15), and nothing is re-run without a decision.
+/// </summary>
 public sealed class CrashRecoveryTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
 {
     [Fact]
-    public async Task AfterKill9_TheRunningHostsAreIncomplete_TheStepWaitsForADecision_AndRunningRetriesThem()
+    public async Task AfterKill9_TheOrphansAreStopped_TheRunningHostsAreIncomplete_TheStepWaitsForADecision_AndRunningRetriesThem()
     {
         using (var app = product.App())
         {
             var hosts = TestServers.SshHosts.Skip(33).Take(3).ToList();
             var marker = Path.Combine(Path.GetTempPath(), $"openc3-crash-{Guid.NewGuid():N}");
+            var unique = Random.Shared.Next(100_000, 999_999);
             var started = await app.PostAsync("/api/job/task/0/plugin_cmd", new
             {
                 name = "crash",
@@ -19,8 +23,9 @@ public sealed class CrashRecoveryTests(ExecutionProduct product) : IClassFixture
                 node_type = "builtin",
                 node_cont = string.Join(',', hosts),
                 scripts_type = "shell",
-                // The first run of each host leaves a mark and sleeps; a retry finds the mark and ends at once.
-                scripts_cont = $"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); if [ -e {marker}.$h ]; then echo retried; exit 0; fi; touch {marker}.$h; sleep 30",
+                // The first run of each host leaves a mark (after its announced session had time to be kept) and sleeps; a retry
+                // finds the mark and ends at once.
+                scripts_cont = $"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); if [ -e {marker}.$h ]; then echo retried; exit 0; fi; sleep 3; touch {marker}.$h; exec sleep 300.{unique}",
                 timeout = 120,
             });
             var uuid = started.GetProperty("data").GetProperty("uuid").GetString()!;
@@ -35,6 +40,7 @@ public sealed class CrashRecoveryTests(ExecutionProduct product) : IClassFixture
                 TimeSpan.FromMinutes(2),
                 "the recovered task to wait for a decision");
             Assert.Equal("waiting", waiting.GetProperty("status").GetString());
+            Assert.Equal(0, Sleeps(unique));
 
             var stepUuid = started.GetProperty("data").GetProperty("loguuid").GetString()![12..24];
             var step = (await after.GetAsync($"/api/job/subtask/0/{uuid}/{stepUuid}")).GetProperty("data");
@@ -58,4 +64,6 @@ public sealed class CrashRecoveryTests(ExecutionProduct product) : IClassFixture
             }
         }
     }
+
+    private static int Sleeps(int unique) => FarmProcesses.Count($"^sleep 300[.]{unique}$");
 }

@@ -99,25 +99,61 @@ public sealed class SshExecutorTests : IAsyncLifetime
         Assert.StartsWith("auth fail", result.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 15: a script that leaves a child behind, ignores TERM and execs is stopped whole through the session it announced.</summary>
     [Fact]
-    public async Task Timeout_StopsTheRemoteProcessGroup()
+    public async Task Timeout_StopsTheRunsWholeSession()
     {
         var tag = $"k{Guid.NewGuid():N}"[..20];
         var host = TestServers.SshHosts[3];
 
         // Durations unique to this run, so sleeps of other runs on the same farm are never counted.
         var unique = Random.Shared.Next(100_000, 999_999);
+        var announced = new List<RemoteSession>();
+        var stop = new RemoteStop(
+            session => ScriptCommand.Stop(string.Empty, TestServers.SshUser, session, TimeSpan.FromSeconds(1)),
+            session =>
+            {
+                announced.Add(session);
+                return Task.CompletedTask;
+            });
         var watch = Stopwatch.StartNew();
         var result = await executor.RunAsync(
-            Script(host, "shell", $"echo started; sleep 300.{unique} & sleep 301.{unique}; echo never", tag, timeout: TimeSpan.FromSeconds(2)),
-            onCancel: ScriptCommand.Kill("", TestServers.SshUser, tag));
+            Script(host, "shell", $"echo started; sleep 300.{unique} & trap '' TERM; exec sleep 301.{unique}", tag, timeout: TimeSpan.FromSeconds(2)),
+            stop: stop);
 
         Assert.Null(result.ExitCode);
         Assert.Equal("timeout after 2 s", result.Reason);
-        Assert.Contains("started", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("started\n", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(RemoteSession.AnnouncementPrefix, result.Output, StringComparison.Ordinal);
+        Assert.True(Assert.Single(announced).StartTicks > 0);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
-        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(20), "the remote sleeps to be killed");
+        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(10), "the remote sleeps to be killed");
         await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFileSystemEntries("/tmp", $"openc3.{tag}.*").Length), n => n == 0, TimeSpan.FromSeconds(20), "the wrapper to remove the script");
+    }
+
+    /// <summary>
+    /// Issue 15 (the flaky scp timeout test): a destination whose connection dies mid-copy (its silo died) or that is
+    /// signalled must remove its temp file itself. Before, its "incomplete copy" message on the dead connection killed
+    /// it with SIGPIPE (or a signal killed it) before its EXIT trap ran.
+    /// </summary>
+    [Fact]
+    public async Task ACopyDestinationWhoseConnectionDies_RemovesItsTempFile()
+    {
+        var folder = ScpStepTests.Scratch($"cut-{Guid.NewGuid():N}");
+        var commandText = ScpCommands.FileTarget(folder + "/", "copy.bin", CopyHeader.File(1_000_000), string.Empty, string.Empty, string.Empty, TestServers.SshUser);
+        using (var client = new Renci.SshNet.SshClient(TestServers.SshHosts[7], TestServers.SshPort, TestServers.SshUser, new Renci.SshNet.PrivateKeyFile(TestServers.SshKeyFile)))
+        {
+            await client.ConnectAsync(CancellationToken.None);
+            var command = client.CreateCommand(commandText);
+            _ = command.ExecuteAsync(CancellationToken.None);
+            var input = command.CreateInputStream();
+            await input.WriteAsync(new byte[1000]);
+            await input.FlushAsync();
+            await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFileSystemEntries(folder).Length), n => n == 1, TimeSpan.FromSeconds(20), "the temp file to be written");
+        }
+
+        await Eventually.WaitAsync(() => Task.FromResult(Directory.GetFileSystemEntries(folder).Length), n => n == 0, TimeSpan.FromSeconds(10), "the cut destination to remove its temp file");
+        Directory.Delete(folder);
     }
 
     [Fact]
@@ -163,13 +199,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
         database.Dispose();
     }
 
-    private static int RunningSleeps(int unique)
-    {
-        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", $"^sleep 30[01][.]{unique}$"]) { RedirectStandardOutput = true })!;
-        var pids = pgrep.StandardOutput.ReadToEnd();
-        pgrep.WaitForExit();
-        return pids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-    }
+    private static int RunningSleeps(int unique) => FarmProcesses.Count($"^sleep 30[01][.]{unique}$");
 
     /// <summary>A script run as the login user, as a step would run it.</summary>
     private static RemoteCommand Script(string host, string type, string script, string tag, string argv = "", Dictionary<string, string>? environment = null, TimeSpan? timeout = null)

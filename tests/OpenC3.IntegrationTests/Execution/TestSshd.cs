@@ -5,17 +5,17 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>
-/// An sshd the test owns, on a spare loopback address and its own port, letting in the farm's user and
-/// key (the farm's authorized_keys), so a test can restart it with another host key.
+/// An sshd the test owns, on a spare loopback address and its own port (or the farm's), letting in the
+/// farm's user and key (the farm's authorized_keys), so a test can restart it with another host key or crash it.
 /// </summary>
-public sealed class TestSshd(string address) : IAsyncDisposable
+public sealed class TestSshd(string address, int? port = null) : IAsyncDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("openc3-sshd-").FullName;
     private Process? process;
 
     public string Address => address;
 
-    public int Port { get; } = FreePort.Next();
+    public int Port { get; } = port ?? FreePort.Next();
 
     /// <summary>Starts with the host key <paramref name="keyName"/> (made on first use); returns its `SHA256:…` fingerprint.</summary>
     public async Task<string> StartAsync(string keyName)
@@ -53,6 +53,26 @@ public sealed class TestSshd(string address) : IAsyncDisposable
         await Eventually.WaitAsync(() => Task.FromResult(Listening()), up => !up, TimeSpan.FromSeconds(10), $"sshd on {address}:{Port} to stop");
     }
 
+    /// <summary>kill -9 of the listener and of every process under it (sessions and what they run), as when the host's sshd dies mid-step.</summary>
+    public async Task CrashAsync()
+    {
+        var root = process!.Id;
+        foreach (var pid in Descendants(root).Prepend(root))
+        {
+            try
+            {
+                using var victim = Process.GetProcessById(pid);
+                victim.Kill();
+            }
+            catch (ArgumentException)
+            {
+                // Gone already.
+            }
+        }
+
+        await StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
@@ -70,6 +90,35 @@ public sealed class TestSshd(string address) : IAsyncDisposable
         catch (SocketException)
         {
             return false;
+        }
+    }
+
+    private static IEnumerable<int> Descendants(int root)
+    {
+        var parents = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? (Pid: pid, Parent: ParentOf(pid)) : (Pid: 0, Parent: 0))
+            .Where(p => p.Pid > 0)
+            .ToList();
+        var found = new List<int> { root };
+        for (var i = 0; i < found.Count; i++)
+        {
+            found.AddRange(parents.Where(p => p.Parent == found[i]).Select(p => p.Pid));
+        }
+
+        return found.Skip(1);
+    }
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so count from its closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 
