@@ -33,6 +33,9 @@ public static partial class ScriptCommand
     private const string Launcher = StartTicksFunction +
         "__c3_s=; read -r __c3_s 2>/dev/null </proc/$$/stat; __c3_t ${__c3_s##*) }; printf '" + RemoteSession.AnnouncementPrefix + "%s %s\\n' \"$$\" \"$__c3_st\"; exec \"$@\"";
 
+    /// <summary>The run id of a step's runs in their temp directories' names, by which <see cref="StopByTag"/> finds them.</summary>
+    public static string Tag(string taskUuid, string stepUuid) => taskUuid + stepUuid;
+
     /// <summary>The command line and what to send on its stdin.</summary>
     public sealed record Run(string CommandText, string Stdin);
 
@@ -82,6 +85,22 @@ public static partial class ScriptCommand
             "kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; " +
             $"i=0; while [ $i -lt {tenths} ] && pgrep -s $s >/dev/null 2>&1; do sleep 0.1; i=$((i+1)); done; " +
             "kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; true";
+        return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
+    }
+
+    /// <summary>
+    /// The line that stops runs of the step tagged <paramref name="tag"/> whose sessions were never recorded (their silo
+    /// died first): the sessions led by the children of the run's wrapper, found by the tag in the wrapper's command
+    /// line; TERM, then KILL after <paramref name="grace"/>, as the step's user.
+    /// </summary>
+    public static string StopByTag(string runAs, string login, string tag, TimeSpan grace)
+    {
+        RequireTag(tag);
+        var tenths = ((int)Math.Ceiling(grace.TotalMilliseconds / 100)).ToString(CultureInfo.InvariantCulture);
+        var stop = $"ss=$(for w in $(pgrep -f 'openc3[.]{tag}[.]XXXXXXXX'); do pgrep -P \"$w\"; done); [ -n \"$ss\" ] || exit 0; " +
+            "for s in $ss; do kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; done; " +
+            $"i=0; while [ $i -lt {tenths} ] && for s in $ss; do pgrep -s $s; done | grep -q .; do sleep 0.1; i=$((i+1)); done; " +
+            "for s in $ss; do kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; done; true";
         return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
     }
 

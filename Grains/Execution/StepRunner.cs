@@ -50,10 +50,10 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
     }
 
     /// <summary>
-    /// After a crash: stops the runs a dead silo left on the hosts (by the sessions they announced), then tells the
-    /// step, which marks its running hosts incomplete. Meanwhile the step counts as running here.
+    /// After a crash: stops the runs a dead silo left on the hosts (by the sessions they announced, else by the step's
+    /// tag), then tells the step, which marks its running hosts incomplete. Meanwhile the step counts as running here.
     /// </summary>
-    public void StopOrphans(string subtaskKey, string runAs, IReadOnlyList<(string Host, RemoteSession Session)> orphans)
+    public void StopOrphans(string subtaskKey, string runAs, string tag, IReadOnlyList<(string Host, RemoteSession? Session)> orphans)
     {
         var marker = new CancellationTokenSource();
         if (!runs.TryAdd(subtaskKey, marker))
@@ -67,7 +67,11 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
             try
             {
                 logger.LogInformation("Stopping {Count} run(s) of step {Subtask} left by a stopped silo", orphans.Count, subtaskKey);
-                await Task.WhenAll(orphans.Select(o => executor.StopAsync(o.Host, ScriptCommand.Stop(runAs, options.Value.User, o.Session, options.Value.KillGrace))));
+                await Task.WhenAll(orphans.Select(o => executor.StopAsync(
+                    o.Host,
+                    o.Session is { } session
+                        ? ScriptCommand.Stop(runAs, options.Value.User, session, options.Value.KillGrace)
+                        : ScriptCommand.StopByTag(runAs, options.Value.User, tag, options.Value.KillGrace))));
             }
             finally
             {

@@ -36,15 +36,15 @@ public sealed partial class SubtaskGrain(
         // first, then the hosts are marked incomplete. Never re-run by itself.
         if (state.State.Machine.Status == SubtaskStatus.Running && !runner.IsRunning(Key))
         {
-            var orphans = SubtaskMachine.Orphans(state.State.Machine)
-                .Select(h => (h.Host, Session: Execution.RemoteSession.Parse(h.Session)))
-                .Where(o => o.Session is not null)
-                .Select(o => (o.Host, o.Session!))
-                .ToList();
+            // A host whose session was not recorded yet (the silo died within moments of its start) is stopped by the step's tag.
+            var start = state.State.Start!;
+            var orphans = start.Copy is null
+                ? SubtaskMachine.Running(state.State.Machine).Select(h => (h.Host, Session: Execution.RemoteSession.Parse(h.Session))).ToList()
+                : [];
             if (orphans.Count > 0)
             {
                 log.Append(LogUuid, $"[openc3] the silo running this step stopped; stopping what it left running on {orphans.Count} host(s)\n");
-                runner.StopOrphans(Key, state.State.Start!.Step.User, orphans);
+                runner.StopOrphans(Key, start.Step.User, Execution.ScriptCommand.Tag(start.TaskUuid, start.Step.Uuid), orphans);
                 return;
             }
 

@@ -86,9 +86,9 @@ public static class SubtaskMachine
         return state with { Hosts = state.Hosts.SetItem(index, run with { Session = session }) };
     }
 
-    /// <summary>The hosts whose runs a crashed silo left behind, with the sessions they announced.</summary>
-    public static IReadOnlyList<HostRun> Orphans(SubtaskMachineState state) =>
-        state.Status == SubtaskStatus.Running ? state.Hosts.Where(h => h is { Status: HostStatus.Running, Session: not null }).ToList() : [];
+    /// <summary>The hosts a crashed silo left running, announced or not.</summary>
+    public static IReadOnlyList<HostRun> Running(SubtaskMachineState state) =>
+        state.Status == SubtaskStatus.Running ? state.Hosts.Where(h => h.Status == HostStatus.Running).ToList() : [];
 
     public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Decide(SubtaskMachineState state, string control)
     {

@@ -47,7 +47,7 @@ public static class StepPlanner
 
         environment["wk_treeid"] = task.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var hosts = Hosts(nodes.Text);
-        var tag = taskUuid + step.Uuid;
+        var tag = ScriptCommand.Tag(taskUuid, step.Uuid);
         if (!ScriptCommand.Interpreters.ContainsKey(step.ScriptsType))
         {
             return new Plan(null, $"script type {step.ScriptsType} cannot run on hosts");

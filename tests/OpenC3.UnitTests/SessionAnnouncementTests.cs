@@ -47,15 +47,15 @@ public sealed class SessionAnnouncementTests
     }
 
     [Fact]
-    public void SessionIsKeptForTheRunningAttemptOnly_AndOrphansAreTheRunningHostsWithOne()
+    public void SessionIsKeptForTheRunningAttemptOnly_AndEveryRunningHostIsAnOrphan_WithItsSessionWhenKnown()
     {
         var (state, _) = SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: false), ["h1", "h2", "h3"]);
         state = SubtaskMachine.HostStarted(state, "h1", 1, "100:5");
         state = SubtaskMachine.HostStarted(state, "h2", 2, "200:5");
         state = SubtaskMachine.HostStarted(state, "h3", 1, "300:5");
         (state, _) = SubtaskMachine.HostFinished(state, "h3", 1, 0, null);
-        Assert.Equal(["h1"], SubtaskMachine.Orphans(state).Select(h => h.Host));
-        Assert.Equal("100:5", SubtaskMachine.Orphans(state)[0].Session);
-        Assert.Empty(SubtaskMachine.Orphans(SubtaskMachine.Recover(state)));
+        Assert.Equal(["h1", "h2"], SubtaskMachine.Running(state).Select(h => h.Host));
+        Assert.Equal(["100:5", null], SubtaskMachine.Running(state).Select(h => h.Session));
+        Assert.Empty(SubtaskMachine.Running(SubtaskMachine.Recover(state)));
     }
 }

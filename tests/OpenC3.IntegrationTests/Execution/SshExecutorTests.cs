@@ -132,6 +132,25 @@ public sealed class SshExecutorTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Issue 15, crash recovery: a run whose session was never recorded (its silo died moments after the start) is found
+    /// by its step's tag and stopped whole all the same.
+    /// </summary>
+    [Fact]
+    public async Task ARunWithoutARecordedSession_IsStoppedByItsTag()
+    {
+        var tag = $"t{Guid.NewGuid():N}"[..20];
+        var host = TestServers.SshHosts[4];
+        var unique = Random.Shared.Next(100_000, 999_999);
+        var run = executor.RunAsync(Script(host, "shell", $"sleep 300.{unique} & trap '' TERM; exec sleep 301.{unique}", tag, timeout: TimeSpan.FromSeconds(60)));
+        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 2, TimeSpan.FromSeconds(20), "the remote sleeps to start");
+
+        Assert.True(await executor.StopAsync(host, ScriptCommand.StopByTag(string.Empty, TestServers.SshUser, tag, TimeSpan.FromSeconds(1))));
+
+        await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(10), "the remote sleeps to be killed");
+        Assert.NotEqual(0, (await run.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode);
+    }
+
+    /// <summary>
     /// Issue 15 (the flaky scp timeout test): a destination whose connection dies mid-copy (its silo died) or that is
     /// signalled must remove its temp file itself. Before, its "incomplete copy" message on the dead connection killed
     /// it with SIGPIPE (or a signal killed it) before its EXIT trap ran.
