@@ -20,6 +20,6 @@ public sealed record DocumentedField(string Name, FieldIn In, JsonSchemaType Typ
     public static DocumentedField Query(string name, IReadOnlyList<string>? values = null, string? pattern = null, string? description = null) =>
         new(name, FieldIn.Query, JsonSchemaType.String, false, values, pattern, description);
 
-    public static DocumentedField Body(string name, bool required, IReadOnlyList<string>? values = null, string? pattern = null, JsonSchemaType type = JsonSchemaType.String) =>
-        new(name, FieldIn.Body, type, required, values, pattern);
+    public static DocumentedField Body(string name, bool required, IReadOnlyList<string>? values = null, string? pattern = null, JsonSchemaType type = JsonSchemaType.String, string? description = null) =>
+        new(name, FieldIn.Body, type, required, values, pattern, description);
 }

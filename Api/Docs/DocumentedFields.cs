@@ -37,9 +37,11 @@ public static class DocumentedFields
         ["POST /api/job/task/{treeid}/redo"] = [Body("taskuuid", true, pattern: Uuid)],
         ["POST /api/job/task/{treeid}/plugin_cmd"] =
         [
-            Body("name", true), Body("user", true, pattern: "^[A-Za-z0-9_]+$"), Body("node_type", true, ["builtin", "buildin"]),
-            Body("node_cont", true, pattern: "^[a-zA-Z0-9.,-]+$"), Body("scripts_type", true, ["shell", "perl", "python", "php", "auto"]),
-            Body("scripts_cont", true), Body("scripts_argv", false), Body("timeout", false, pattern: @"^\d+$"),
+            Body("name", true), Body("user", true, pattern: "^[A-Za-z0-9_]+$"), Body("node_type", true, ["builtin", "buildin", "group"]),
+            Body("node_cont", true, description: "hosts, comma separated (`^[a-zA-Z0-9.,-]+$`); a node group id for `group`"),
+            Body("scripts_type", true, StepValues.ScriptTypes), Body("scripts_cont", true, description: "the script; a script id for `cite`"),
+            Body("scripts_argv", false), Body("timeout", false, pattern: @"^\d+$"), Body("deployenv", false, StepValues.Deployenvs),
+            Body("action", false, StepValues.Actions), Body("batches", false, StepValues.Batches),
         ],
         ["POST /api/job/subtask/{treeid}"] = Control(Decisions),
         ["PUT /api/job/subtask/{treeid}"] = Control(["next", "running"]),

@@ -43,7 +43,8 @@ public static class ApprovalPluginApi
             StepValues.Approval, Uuid.New(), input.Text("name")!, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
             int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
             string.Empty,
-            Approval: new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"));
+            Approval: new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"),
+            When: new StepApplicability(input.Text("deployenv")!, input.Text("action")!, input.Text("batches")!));
         return await PluginTasks.StartAsync(context, grains, treeId, step, input, "RUN PLUGIN APPROVAL");
     }
 }

@@ -9,8 +9,8 @@ public static class ApprovalStepWire
     /// <summary>`GET /subtask/:p/:taskuuid`: the step as the job defined it.</summary>
     public static object Extended(long id, StepDefinition step, ApprovalStepPlan plan) => new
     {
-        id, uuid = step.Uuid, name = step.Name, cont = plan.Cont, approver = plan.Approver, deployenv = "always", action = "always", batches = "always",
-        everyone = plan.Everyone ? "on" : "off",
+        id, uuid = step.Uuid, name = step.Name, cont = plan.Cont, approver = plan.Approver, deployenv = StepWire.When(step).Deployenv, action = StepWire.When(step).Action,
+        batches = StepWire.When(step).Batches, everyone = plan.Everyone ? "on" : "off",
     };
 
     /// <summary>`GET /subtask/:p/:taskuuid/:subtaskuuid`: upstream's short form, `approver` in place of `user`.</summary>

@@ -12,6 +12,7 @@ public static class JobModule
         job.MapJobDefinitionApis();
         job.MapJobResourceApis();
         job.MapTaskApi();
+        job.MapCmdPluginApi();
         job.MapScpPluginApi();
         job.MapSubtaskApi();
         job.MapHostKeyApi();

@@ -1,4 +1,5 @@
 using OpenC3.Api.Infrastructure;
+using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
 
@@ -12,6 +13,25 @@ public static class PluginTasks
 {
     /// <summary>An optional `mutex` (upstream only takes one from crontabs): one unfinished task per node and name.</summary>
     public const string MutexPattern = "^[a-zA-Z0-9]*$";
+
+    /// <summary>Upstream's host list of a plugin start (`builtin`), and a node group or script id.</summary>
+    public const string HostsPattern = @"^[a-zA-Z0-9\.,\-]+$";
+
+    public const string DigitsPattern = @"^\d+$";
+
+    /// <summary>The optional `deployenv`, `action` and `batches` the quick-run pages send (`always`), checked against upstream's enumerations.</summary>
+    public static Check Applicability(this Check check) =>
+        check.OptionalIn("deployenv", StepValues.Deployenvs).OptionalIn("action", StepValues.Actions).OptionalIn("batches", StepValues.Batches);
+
+    /// <summary>The step with the request's applicability (default `always`), which the run checks as upstream §7.4.</summary>
+    public static T WithApplicability<T>(T step, RequestParams input)
+        where T : JobStep =>
+        step with
+        {
+            Deployenv = input.Text("deployenv") ?? StepValues.Always,
+            Action = input.Text("action") ?? StepValues.Always,
+            Batches = input.Text("batches") ?? StepValues.Always,
+        };
 
     public static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains, long treeId, StepDefinition step, RequestParams input, string auditTitle)
     {

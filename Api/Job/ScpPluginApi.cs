@@ -12,9 +12,6 @@ namespace OpenC3.Api.Job;
 /// </summary>
 public static class ScpPluginApi
 {
-    private const string HostsPattern = @"^[a-zA-Z0-9\.,\-]+$";
-    private const string DigitsPattern = @"^\d+$";
-
     public static RouteGroupBuilder MapScpPluginApi(this RouteGroupBuilder job)
     {
         job.MapPost("/task/{treeid}/plugin_scp", StartCopy).RequirePoint(Points.JobWrite);
@@ -32,8 +29,9 @@ public static class ScpPluginApi
             .RequiredIn("src_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver, "ci")
             .RequiredIn("dst_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver)
             .Optional("chown", @"^[a-zA-Z0-9\-]+$")
-            .Optional("chmod", DigitsPattern)
-            .Optional("timeout", DigitsPattern)
+            .Optional("chmod", PluginTasks.DigitsPattern)
+            .Optional("timeout", PluginTasks.DigitsPattern)
+            .Applicability()
             .Optional("mutex", PluginTasks.MutexPattern)
             .OptionalMap("variable")
             .Failure;
@@ -59,7 +57,7 @@ public static class ScpPluginApi
             return Reply.Fail(hostsError);
         }
 
-        var step = new ScpStep
+        var step = PluginTasks.WithApplicability(new ScpStep
         {
             Uuid = Uuid.New(),
             Name = input.Text("name")!,
@@ -74,7 +72,7 @@ public static class ScpPluginApi
             Chmod = input.Text("chmod") ?? string.Empty,
             ScpDelete = PerlTruth.IsTrue(input, "scp_delete") ? "1" : "0",
             Timeout = input.Text("timeout") ?? "60",
-        };
+        }, input);
         var planned = await ScpStepSnapshot.PlanAsync(grains, treeId, step);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)
@@ -92,8 +90,8 @@ public static class ScpPluginApi
 
         var pattern = type switch
         {
-            StepValues.Builtin => HostsPattern,
-            StepValues.Group => DigitsPattern,
+            StepValues.Builtin => PluginTasks.HostsPattern,
+            StepValues.Group => PluginTasks.DigitsPattern,
             _ => @"^[a-zA-Z0-9\.,\-_\$]+$",
         };
         if (new Check(input).Required(field, pattern).Failure is { } failure)

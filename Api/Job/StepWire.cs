@@ -1,4 +1,5 @@
 using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Abstractions.Tasks;
 
 namespace OpenC3.Api.Job;
 
@@ -27,4 +28,7 @@ public static class StepWire
         },
         _ => throw new ArgumentException($"unknown step type {step.GetType().Name}", nameof(step)),
     };
+
+    /// <summary>A run's step applicability; a step snapshotted before it was kept counts as `always`.</summary>
+    public static StepApplicability When(StepDefinition step) => step.When ?? StepApplicability.Always;
 }

@@ -66,6 +66,7 @@ public static class SubtaskApi
         var failure = new Check(input)
             .Required("taskuuid", "^[a-zA-Z0-9]+$")
             .Required("subtaskuuid", "^[a-zA-Z0-9]+$")
+            .Required("subtasktype", "^[a-zA-Z0-9]+$")
             .RequiredIn("control", allowed)
             .Failure;
         if (failure is not null)
@@ -76,7 +77,9 @@ public static class SubtaskApi
         var taskUuid = input.Text("taskuuid")!;
         var stepUuid = input.Text("subtaskuuid")!;
         var control = input.Text("control")!;
-        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskUuid) is null)
+        // Upstream's update matches the row by task, step and type: any other type changes nothing.
+        if (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskUuid) is null
+            || !(await grains.GetGrain<ITaskGrain>(taskUuid).Steps()).Any(s => s.Uuid == stepUuid && s.Type == input.Text("subtasktype")))
         {
             return Reply.Fail("no update anything:0E0");
         }
@@ -94,12 +97,12 @@ public static class SubtaskApi
         {
             id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
             pause = step.Pause, src_type = scp.SrcType, src = scp.Src, sp = scp.Sp, dst_type = step.NodeType, dst = step.NodeCont, dp = scp.Dp,
-            chown = scp.Chown, chmod = scp.Chmod, deployenv = "always", action = "always", batches = "always",
+            chown = scp.Chown, chmod = scp.Chmod, deployenv = StepWire.When(step).Deployenv, action = StepWire.When(step).Action, batches = StepWire.When(step).Batches,
         }
         : new
         {
             id, uuid = step.Uuid, name = step.Name, user = step.User, timeout = step.Timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
             pause = step.Pause, node_type = step.NodeType, node_cont = step.NodeCont, scripts_type = step.ScriptsType,
-            scripts_cont = step.ScriptsCont, scripts_argv = step.ScriptsArgv, deployenv = "always", action = "always", batches = "always",
+            scripts_cont = step.ScriptsCont, scripts_argv = step.ScriptsArgv, deployenv = StepWire.When(step).Deployenv, action = StepWire.When(step).Action, batches = StepWire.When(step).Batches,
         };
 }

@@ -22,7 +22,6 @@ public static class TaskApi
         job.MapGet("/task/{treeid}/analysis/{kind}", Analyse).RequirePoint(Points.JobRead);
         job.MapGet("/task/{treeid}/authorization/{group}/{jobname}", Delegation).RequirePoint(Points.JobRead);
         job.MapGet("/task/{treeid}/{uuid}", GetTask).RequirePoint(Points.JobRead);
-        job.MapPost("/task/{treeid}/plugin_cmd", StartCommand).RequirePoint(Points.JobWrite);
         // The base point is read; the handler then asks write, or control for a delegated job (`_authorization_`).
         job.MapPost("/task/{treeid}/job", StartJob).RequirePoint(Points.JobRead);
         job.MapPost("/task/{treeid}/job/byname", StartJobByName).RequirePoint(Points.JobRead);
@@ -221,43 +220,6 @@ public static class TaskApi
         await AuditTrail.RecordAsync(grains, caller, "REDO TASK", $"TREEID:{treeId} FROM:{input.Text("taskuuid")} TASK:{taskUuid}");
         await grains.GetGrain<ITaskGrain>(taskUuid).Start(old with { User = caller.User, CallType = caller.IsApp ? "api" : "page" });
         return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
-    }
-
-    /// <summary>`POST /task/:treeid/plugin_cmd`: one cmd step on the given hosts, failing at the first failed host (no decisions).</summary>
-    private static async Task<IResult> StartCommand(HttpContext context, IGrainFactory grains)
-    {
-        var treeId = context.TreeId();
-        var input = await RequestParams.ReadAsync(context.Request);
-        var failure = new Check(input)
-            .NoQuote("name", required: true)
-            .Required("user", "^[A-Za-z0-9_]+$")
-            .RequiredIn("node_type", "builtin", "buildin")
-            .Required("node_cont", "^[a-zA-Z0-9.,-]+$")
-            .RequiredIn("scripts_type", "shell", "perl", "python", "php", "auto")
-            .Required("scripts_cont", "[\\s\\S]")
-            .Optional("scripts_argv", "^[^']*$")
-            .Optional("timeout", @"^\d+$")
-            .Optional("mutex", PluginTasks.MutexPattern)
-            .OptionalMap("variable")
-            .Failure;
-        if (failure is not null)
-        {
-            return Reply.Fail(failure);
-        }
-
-        var step = new StepDefinition(
-            "cmd",
-            Uuid.New(),
-            input.Text("name")!,
-            input.Text("user")!,
-            "builtin",
-            input.Text("node_cont")!,
-            input.Text("scripts_type")!,
-            input.Text("scripts_cont")!,
-            input.Text("scripts_argv") ?? string.Empty,
-            JobTaskPlanner.Timeout(input.Text("timeout") ?? string.Empty),
-            string.Empty);
-        return await PluginTasks.StartAsync(context, grains, treeId, step, input, "RUN PLUGIN CMD");
     }
 
     /// <summary>A start request's `variable` object as text values.</summary>

@@ -33,4 +33,5 @@ public sealed record StepDefinition(
     [property: Id(9)] int Timeout,
     [property: Id(10)] string Pause,
     [property: Id(11)] ScpStepPlan? Scp = null,
-    [property: Id(12)] ApprovalStepPlan? Approval = null);
+    [property: Id(12)] ApprovalStepPlan? Approval = null,
+    [property: Id(13)] StepApplicability? When = null);

@@ -63,7 +63,8 @@ public static class JobTaskPlanner
     /// <summary>Upstream's step timeout: the step's digits, else 60 seconds.</summary>
     public static int Timeout(string timeout) => int.TryParse(timeout, out var seconds) && seconds > 0 ? seconds : 60;
 
-    private static async Task<(StepDefinition? Step, string? Error)> CmdAsync(IGrainFactory grains, long treeId, CmdStep cmd)
+    /// <summary>A cmd step as a run keeps it: its node group resolved into hosts and a cited script into its type and text.</summary>
+    public static async Task<(StepDefinition? Step, string? Error)> CmdAsync(IGrainFactory grains, long treeId, CmdStep cmd)
     {
         var (hosts, nodeType, nodeError) = await NodesAsync(grains, treeId, cmd.NodeType, cmd.NodeCont);
         if (nodeError is not null)
@@ -77,7 +78,7 @@ public static class JobTaskPlanner
             return (null, scriptError);
         }
 
-        return (new StepDefinition(StepValues.Cmd, cmd.Uuid, cmd.Name, cmd.User, nodeType, hosts, scriptType, script, cmd.ScriptsArgv, Timeout(cmd.Timeout), cmd.Pause), null);
+        return (new StepDefinition(StepValues.Cmd, cmd.Uuid, cmd.Name, cmd.User, nodeType, hosts, scriptType, script, cmd.ScriptsArgv, Timeout(cmd.Timeout), cmd.Pause, When: StepApplicability.Of(cmd)), null);
     }
 
     private static async Task<(string Type, string Script, string? Error)> ScriptAsync(IGrainFactory grains, long treeId, CmdStep cmd)

@@ -24,6 +24,6 @@ public static class ScpStepSnapshot
         }
 
         var copy = new ScpStepPlan(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1");
-        return (new StepDefinition(StepValues.Scp, scp.Uuid, scp.Name, scp.User, dstType, targets, string.Empty, string.Empty, string.Empty, JobTaskPlanner.Timeout(scp.Timeout), scp.Pause, copy), null);
+        return (new StepDefinition(StepValues.Scp, scp.Uuid, scp.Name, scp.User, dstType, targets, string.Empty, string.Empty, string.Empty, JobTaskPlanner.Timeout(scp.Timeout), scp.Pause, copy, When: StepApplicability.Of(scp)), null);
     }
 }

@@ -201,7 +201,16 @@ public sealed class TaskGrain(
     private async Task StartStepAsync(int index)
     {
         var definition = state.State.Definition!;
-        var plan = definition.Steps[index].Approval is not null
+        var step = definition.Steps[index];
+        if (StepSkipRule.Skip(step.When, DeploymentBatch.Standalone) is { } skipped)
+        {
+            // Upstream returns `success` before touching the step: its row keeps no status, and no pause applies.
+            log.Append(Uuid + step.Uuid + step.Type, skipped);
+            await ApplyAsync(TaskMachine.StepChanged(state.State.Machine, index, Subtasks.SubtaskStatus.Success, pause: null, reason: null));
+            return;
+        }
+
+        var plan = step.Approval is not null
             ? await ApprovalStepPlanner.PlanAsync(GrainFactory, Uuid, index, definition)
             : await ScpStepPlanner.WithStoredFileAsync(StepPlanner.Build(Uuid, index, definition, ssh.Value.User), GrainFactory);
         if (plan.Start is null)

@@ -168,7 +168,7 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
         var reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new { name = "x", user = "bad user", node_type = "builtin", node_cont = "127.0.0.2", scripts_type = "shell", scripts_cont = "id" });
         Assert.Equal("check format fail user format error (?^:^[A-Za-z0-9_]+$)", reply.GetProperty("info").GetString());
         reply = await app.PostAsync("/api/job/task/0/plugin_cmd", new { name = "x", user = TestServers.SshUser, node_type = "everywhere", node_cont = "127.0.0.2", scripts_type = "shell", scripts_cont = "id" });
-        Assert.Equal("check format fail node_type need in builtin,buildin", reply.GetProperty("info").GetString());
+        Assert.Equal("check format fail node_type need in builtin,group", reply.GetProperty("info").GetString());
         Assert.Equal("norun", (await app.GetAsync("/api/job/task/0/AAAAAAAAAAAa")).GetProperty("data").GetProperty("status").GetString());
 
         var page = await app.Http.GetAsync("/api/job/slave/ok-slave/tasklog/AAAAAAAAAAAa");
