@@ -86,6 +86,14 @@ public sealed class RequestParams
     public RequestParams With(string name, string value) =>
         new(new Dictionary<string, JsonElement>(values, StringComparer.Ordinal) { [name] = JsonSerializer.SerializeToElement(value) });
 
+    /// <summary>
+    /// A copy where the listed fields count as not given when they are empty text or null: pages post `''` (and
+    /// other clients `null`) for an optional value they have none of, e.g. an scp step's `chown`.
+    /// </summary>
+    public RequestParams WithoutBlank(params string[] names) =>
+        new(values.Where(pair => !names.Contains(pair.Key, StringComparer.Ordinal) || AsText(pair.Value) is { Length: > 0 })
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
+
     /// <summary>A form the framework cannot read (a NUL in a value, a multipart body without its parts) is the caller's error.</summary>
     private static async Task<IFormCollection> ReadFormAsync(HttpRequest request)
     {

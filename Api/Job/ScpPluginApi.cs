@@ -22,7 +22,7 @@ public static class ScpPluginApi
     {
         var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
-        input = Canonical(Canonical(input, "src_type"), "dst_type");
+        input = Canonical(Canonical(input, "src_type"), "dst_type").WithoutBlank("chown", "chmod");
         var failure = new Check(input)
             .NoQuote("name", required: true)
             .Required("user", "^[A-Za-z0-9_]+$")

@@ -109,7 +109,7 @@ public static class StepValidator
 
     private static async Task<(JobStep?, string?)> ScpAsync(RequestParams step, IStepReferences references)
     {
-        step = Canonical(Canonical(step, "src_type", "buildin", StepValues.Builtin), "dst_type", "buildin", StepValues.Builtin);
+        step = Canonical(Canonical(step, "src_type", "buildin", StepValues.Builtin), "dst_type", "buildin", StepValues.Builtin).WithoutBlank("chown", "chmod");
         var check = new Check(step).Required("user", UserPattern).RequiredIn("src_type", StepValues.SrcTypes).RequiredIn("dst_type", StepValues.DstTypes)
             .NoQuote("sp", required: false).NoQuote("dp", required: false).Optional("chown", UserPattern).Optional("chmod", DigitsPattern);
         if (check.Failure is { } failure)

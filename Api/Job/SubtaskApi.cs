@@ -12,8 +12,9 @@ public static class SubtaskApi
     {
         job.MapGet("/subtask/{treeid}/{taskuuid}", ListSteps).RequirePoint(Points.JobRead);
         job.MapGet("/subtask/{treeid}/{taskuuid}/{subtaskuuid}", GetStep).RequirePoint(Points.JobRead);
-        job.MapPost("/subtask/{treeid}", (HttpContext context, IGrainFactory grains) => ControlAsync(context, grains, Decisions)).RequirePoint(Points.JobWrite);
-        job.MapPut("/subtask/{treeid}", (HttpContext context, IGrainFactory grains) => ControlAsync(context, grains, ["next", "running"])).RequirePoint(Points.JobWrite);
+        // Upstream: PUT (next, running) needs the control point; POST needs write, or control for a delegated job's run.
+        job.MapPost("/subtask/{treeid}", (HttpContext context, IGrainFactory grains) => ControlAsync(context, grains, Decisions)).RequirePoint(Points.JobControl);
+        job.MapPut("/subtask/{treeid}", (HttpContext context, IGrainFactory grains) => ControlAsync(context, grains, ["next", "running"])).RequirePoint(Points.JobControl);
         return job;
     }
 
@@ -77,6 +78,11 @@ public static class SubtaskApi
         var taskUuid = input.Text("taskuuid")!;
         var stepUuid = input.Text("subtaskuuid")!;
         var control = input.Text("control")!;
+        if (context.Request.Method == HttpMethods.Post && !await AllowsDecisionAsync(context, grains, treeId, taskUuid))
+        {
+            return Reply.Unauthorized();
+        }
+
         // Upstream's update matches the row by task, step and type: any other type changes nothing.
         if (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskUuid) is null
             || !(await grains.GetGrain<ITaskGrain>(taskUuid).Steps()).Any(s => s.Uuid == stepUuid && s.Type == input.Text("subtasktype")))
@@ -90,6 +96,13 @@ public static class SubtaskApi
             ? await grains.GetGrain<ITaskGrain>(taskUuid).Next(stepUuid)
             : await grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}").Decide(control, caller.User);
         return changed ? Reply.Ok(1) : Reply.Fail("no update anything:0E0");
+    }
+
+    private static async Task<bool> AllowsDecisionAsync(HttpContext context, IGrainFactory grains, long treeId, string taskUuid)
+    {
+        var delegated = await grains.GetGrain<ITaskGrain>(taskUuid).Definition() is { JobType: "jobs" } run
+            && await DelegatedJobs.IsDelegatedAsync(grains, treeId, run.JobUuid);
+        return await context.AllowsAsync(delegated ? Points.JobControl : Points.JobWrite, treeId);
     }
 
     private static object Extended(long id, StepDefinition step) => step.Scp is { } scp

@@ -154,10 +154,7 @@ public static class TaskApi
             return Reply.Fail("projectid, jobuuid nomatch");
         }
 
-        // A job whose `_authorization_` variable is `true` may be started with the control point alone.
-        var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(treeId, jobUuid, new VariableQuery(false, [], null)))
-            .Any(v => v.Name == "_authorization_" && v.Value == "true");
-        if (!await context.AllowsAsync(delegated ? Points.JobControl : Points.JobWrite, treeId))
+        if (!await context.AllowsAsync(await DelegatedJobs.IsDelegatedAsync(grains, treeId, jobUuid) ? Points.JobControl : Points.JobWrite, treeId))
         {
             return Reply.Unauthorized();
         }

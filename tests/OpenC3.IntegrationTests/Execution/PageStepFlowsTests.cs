@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using OpenC3.TestSupport;
 using static OpenC3.IntegrationTests.Execution.ExecutionKit;
@@ -90,6 +91,36 @@ public sealed class PageStepFlowsTests(ExecutionProduct product) : IClassFixture
 
         Assert.True((await admin.PostAsync($"{J}/subtask/{node}", new { taskuuid = uuid, subtaskuuid = step, subtasktype = "cmd", control = "ignore" })).Stat());
         Assert.Equal("success", (await WaitFinishedAsync(admin, node, uuid)).Status());
+    }
+
+    /// <summary>
+    /// `history/job/detail/detail.controller.js`: retry (`running`) is a PUT, which upstream grants with the control
+    /// point; ignore and fail are POSTs, which need write, or control when the task's job is delegated (`_authorization_`).
+    /// </summary>
+    [Fact]
+    public async Task StepControls_NeedUpstreamsPoints()
+    {
+        using var admin = await product.AdminAsync();
+        var node = await NewNodeAsync(product);
+        Assert.True((await admin.PostAsync($"{J}/nodelist/{node}", new { name = Own })).Stat());
+        await CreateJobAsync(admin, node, "plain", Cmd("fails", [Own], "exit 3"));
+        var delegatedJob = await CreateJobAsync(admin, node, "delegated", Cmd("fails", [Own], "exit 3"));
+        Assert.True((await admin.PostAsync($"{J}/variable/{node}/update", new { jobuuid = delegatedJob, data = new[] { new { name = "_authorization_", value = "true", describe = "" } } })).Stat());
+        var plain = await StartByNameAsync(admin, node, "plain");
+        var delegated = await StartByNameAsync(admin, node, "delegated");
+        await WaitTaskAsync(admin, node, plain, s => s == "waiting", "to wait for a decision");
+        await WaitTaskAsync(admin, node, delegated, s => s == "waiting", "to wait for a decision");
+        var plainStep = (await StepsAsync(admin, node, plain)).Single().Text("uuid");
+        var delegatedStep = (await StepsAsync(admin, node, delegated)).Single().Text("uuid");
+        using var operatorUser = await UserAsync(product, node, level: 1);
+
+        Assert.Equal("Unauthorized", (await operatorUser.PostAsync($"{J}/subtask/{node}", new { taskuuid = plain, subtaskuuid = plainStep, subtasktype = "cmd", control = "ignore" })).Info());
+        var retry = await ApiClient.ReadAsync(await operatorUser.Http.PutAsJsonAsync($"{J}/subtask/{node}", new { taskuuid = plain, subtaskuuid = plainStep, subtasktype = "cmd", control = "running" }));
+        Assert.True(retry.Stat(), retry.ToString());
+        Assert.True((await operatorUser.PostAsync($"{J}/subtask/{node}", new { taskuuid = delegated, subtaskuuid = delegatedStep, subtasktype = "cmd", control = "ignore" })).Stat());
+        Assert.Equal("success", (await WaitFinishedAsync(admin, node, delegated)).Status());
+        await WaitTaskAsync(admin, node, plain, s => s == "waiting", "to wait again after the retry");
+        Assert.Equal("decision", (await StepsAsync(admin, node, plain)).Single().Status());
     }
 
     /// <summary>Upstream §7.4: a run not started by JOBX is deployenv and action `nofind`, batch 0 of 0.</summary>
