@@ -36,6 +36,9 @@ public sealed class PageStepFlowsTests(ExecutionProduct product) : IClassFixture
         var task = await WaitFinishedAsync(admin, node, uuid);
         Assert.Equal("success", task.Status());
         Assert.Equal(uuid + task.Text("jobuuid") + "cmd", data.Text("loguuid"));
+        // `history/job/detail/detail.controller.js` splits `slave` on commas and names the log `uuid + jobuuid + jobtype's suffix`.
+        Assert.Equal(JsonValueKind.String, task.GetProperty("slave").ValueKind);
+        Assert.Equal("plugin_cmd", task.Text("jobtype"));
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", task.Text("starttime"));
         var log = await LiveLog.ReadAsync(product.BaseUrl, data.Text("loguuid"), until: "substatus");
         Assert.Contains("cited-x-ran", log, StringComparison.Ordinal);
