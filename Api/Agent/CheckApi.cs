@@ -57,6 +57,7 @@ public static class CheckApi
         var caller = Caller.Required(context);
         await AuditTrail.RecordAsync(grains, caller, "AGENT CHECK", $"TREEID:{treeId} STATUS:{status}");
         await grains.GetGrain<IAgentCheckGrain>(0).Set(treeId, status, caller.User);
+        await grains.GetGrain<IAgentCheckLoopGrain>(treeId).Wake();
         return AgentReplies.Done(new AgentChange(1));
     }
 

@@ -1,8 +1,10 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Api.Job;
 using OpenC3.Grains.Abstractions.Agent;
+using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Connector;
 using OpenC3.Grains.Agent;
+using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Agent;
 
@@ -74,6 +76,13 @@ public static class ProxyApi
         if (error is not null)
         {
             return Reply.Fail(error);
+        }
+
+        // The silo connects to proxies with the platform key: only machines an admin placed on the node qualify (node 0 is admins' own).
+        var outsiders = treeId == 0 ? [] : MachineMembership.Outsiders(await grains.GetGrain<INodeInventoryGrain>(0).Machines(treeId), addresses);
+        if (outsiders.Count > 0)
+        {
+            return Reply.Fail($"the proxy not on tree: {string.Join(',', outsiders)}");
         }
 
         await AuditTrail.RecordAsync(grains, Caller.Required(context), "ADD PROXY", $"TREEID:{treeId} REGIONID:{regionId} PROXYIP:{string.Join(',', addresses)}");

@@ -41,6 +41,8 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         Assert.Equal(["id", "projectid", "regionid"], Fields(bindings[0]));
         Assert.Equal([ownId, globalId], bindings.Select(b => b.GetProperty("regionid").GetInt64()));
 
+        Assert.Equal("the proxy not on tree: 10.1.0.1,10.1.0.2", Info(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.1, web1,10.1.0.2" })));
+        await PlaceHostsAsync(app, tree, "10.1.0.1", "10.1.0.2", "10.1.0.3", "10.1.0.9");
         Ok(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.1, web1,10.1.0.2", username = "root" }));
         Assert.Equal($"region {globalId} is not a region of tree node {tree}", Info(await app.PostAsync($"{A}/proxy/{tree}/{globalId}", new { ip = "10.1.0.3" })));
         Assert.Equal($"proxy 10.1.0.2 already exists on tree node {tree}", Info(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.9,10.1.0.2" })));
@@ -166,6 +168,7 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         var regionId = Single(Data(await admin.GetAsync($"{A}/region/{root}"))).GetProperty("id").GetInt64();
         Assert.Equal(1, region.GetInt32());
         Data(await admin.PostAsync($"{A}/project_region_relation/{root}", new { regionid = regionId }));
+        await PlaceHostsAsync(admin, root, "10.7.0.1");
         Ok(await admin.PostAsync($"{A}/proxy/{root}/{regionId}", new { ip = "10.7.0.1" }));
         Ok(await admin.PostAsync($"{A}/agent/{root}/{regionId}/subnet", new { subnet = "10.8.0.0/16" }));
         var routes = await admin.GetAsync($"{A}/proxy/{leaf}");
@@ -257,6 +260,15 @@ public abstract class AgentApiTests(EmbeddedProduct product)
 
         Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Info(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = "1 OR 1=1" })));
         Assert.Single(Data(await app.GetAsync($"{A}/region/{tree}")).EnumerateArray());
+    }
+
+    /// <summary>Admin-placed machines of the node (connector resources): the only hosts a proxy may be.</summary>
+    private static async Task PlaceHostsAsync(ApiClient admin, long tree, params string[] hosts)
+    {
+        foreach (var host in hosts)
+        {
+            Data(await admin.PostAsync($"/api/connector/default/node/{tree}", new { name = host }));
+        }
     }
 
     private static IEnumerable<(string Method, string Path)> Routes(long tree) =>
