@@ -25,7 +25,7 @@ public static class CheckApi
     {
         if (await grains.GetGrain<IAgentCheckGrain>(0).Switch(context.TreeId()) is not { } check)
         {
-            return Reply.Ok(new { status = "off" });
+            return Reply.Ok(new { status = AgentCheckGrain.Off });
         }
 
         var lastCheck = EpochSeconds(check.LastCheck);
@@ -43,17 +43,17 @@ public static class CheckApi
         });
     }
 
-    /// <summary>Anything but `on` switches the check off, as upstream.</summary>
+    /// <summary>`on` or `off`, as the API document says (upstream took any lowercase word for `off`).</summary>
     private static async Task<IResult> Set(HttpContext context, IGrainFactory grains)
     {
         var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("status", "^[a-z]+$").Failure is { } failure)
+        if (new Check(input).RequiredIn("status", AgentCheckGrain.On, AgentCheckGrain.Off).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
 
-        var status = input.Text("status") == AgentCheckGrain.On ? AgentCheckGrain.On : "off";
+        var status = input.Text("status")!;
         var caller = Caller.Required(context);
         await AuditTrail.RecordAsync(grains, caller, "AGENT CHECK", $"TREEID:{treeId} STATUS:{status}");
         await grains.GetGrain<IAgentCheckGrain>(0).Set(treeId, status, caller.User);

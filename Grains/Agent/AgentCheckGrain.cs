@@ -11,6 +11,7 @@ namespace OpenC3.Grains.Agent;
 public sealed class AgentCheckGrain(SqlDatabase database, TimeProvider clock) : Grain, IAgentCheckGrain
 {
     public const string On = "on";
+    public const string Off = "off";
 
     public async Task<CheckSwitch?> Switch(long treeId)
     {
