@@ -9,12 +9,20 @@ namespace OpenC3.IntegrationTests.Agent;
 /// <summary>The product on the sshd farm with a check loop of about a second, as upstream's 180 s would be far too slow to test.</summary>
 public sealed class CheckLoopProduct : EmbeddedProduct
 {
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
+    internal static IEnumerable<KeyValuePair<string, string>> LoopSettings =>
         [.. ExecutionProduct.SshSettings, new("Ssh:ConnectTimeout", "00:00:03"), new("Agent:CheckInterval", "00:00:01")];
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => LoopSettings;
+}
+
+public sealed class MariaDbCheckLoopProduct : MariaDbEmbeddedProduct
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => CheckLoopProduct.LoopSettings;
 }
 
 /// <summary>The check loop probes a node's proxies over real SSH: version and reason recorded, `fail` after ten failed checks, back on the first success.</summary>
-public sealed class AgentCheckLoopTests(CheckLoopProduct product) : IClassFixture<CheckLoopProduct>
+/// <remarks>Each profile's proxy listens on an address of its own, as the two classes may run at once.</remarks>
+public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyAddress)
 {
     private const string A = "/api/agent";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -22,7 +30,7 @@ public sealed class AgentCheckLoopTests(CheckLoopProduct product) : IClassFixtur
     [Fact]
     public async Task ADeadProxy_TurnsFailAfterTenChecks_AndBackOnTheFirstSuccess_WhileALiveOneStaysSuccess()
     {
-        await using var proxy = new TestSshd("127.0.3.40", TestServers.SshPort);
+        await using var proxy = new TestSshd(proxyAddress, TestServers.SshPort);
         await proxy.StartAsync("host_ed25519");
         var live = TestServers.SshHosts[^7];
         using var app = product.App();
@@ -48,6 +56,7 @@ public sealed class AgentCheckLoopTests(CheckLoopProduct product) : IClassFixtur
         Assert.Equal(("fail", "Connection refused"), (down[proxy.Address].Status, down[proxy.Address].Reason));
         Assert.InRange(down[proxy.Address].Fail, 10, 12);
         Assert.All(seen.Where(r => r.Fail is > 0 and < 10), r => Assert.Equal("success", r.Status));
+        Assert.DoesNotContain(seen, r => r.Status == "success" && r.Fail >= 10);
         Assert.Contains(seen, r => r.Fail is > 0 and < 10);
         Assert.Equal(("success", 0), (down[live].Status, down[live].Fail));
 
@@ -79,3 +88,7 @@ public sealed class AgentCheckLoopTests(CheckLoopProduct product) : IClassFixtur
 
     private sealed record ProxyRow(string Status, int Fail, string? Reason, string Version);
 }
+
+public sealed class SqliteAgentCheckLoopTests(CheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.40"), IClassFixture<CheckLoopProduct>;
+
+public sealed class MariaDbAgentCheckLoopTests(MariaDbCheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.41"), IClassFixture<MariaDbCheckLoopProduct>;
