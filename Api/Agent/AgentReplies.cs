@@ -9,5 +9,7 @@ public static class AgentReplies
     public static IResult Rows(AgentChange change) => change.Error is { } error ? Reply.Fail(error) : Reply.Ok(change.Rows);
 
     /// <summary>`{stat:true}` without data, as upstream's subnet, proxy and check writes answer.</summary>
-    public static IResult Done(AgentChange change) => change.Error is { } error ? Reply.Fail(error) : Results.Json(new { stat = true }, Reply.Json);
+    public static IResult Done() => Results.Json(new { stat = true }, Reply.Json);
+
+    public static IResult Done(AgentChange change) => change.Error is { } error ? Reply.Fail(error) : Done();
 }

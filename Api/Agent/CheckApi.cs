@@ -58,7 +58,7 @@ public static class CheckApi
         await AuditTrail.RecordAsync(grains, caller, "AGENT CHECK", $"TREEID:{treeId} STATUS:{status}");
         await grains.GetGrain<IAgentCheckGrain>(0).Set(treeId, status, caller.User);
         await grains.GetGrain<IAgentCheckLoopGrain>(treeId).Wake();
-        return AgentReplies.Done(new AgentChange(1));
+        return AgentReplies.Done();
     }
 
     /// <summary>Stored times are server-local `YYYY-MM-DD HH:MM:SS`, like MySQL's UNIX_TIMESTAMP reads them.</summary>
