@@ -1,3 +1,4 @@
+using OpenC3.Api.Agent;
 using OpenC3.Api.Connector;
 using OpenC3.Api.Docs;
 using OpenC3.Api.Health;
@@ -34,6 +35,7 @@ public static class OpenC3Api
         routes.MapOpenC3Metrics();
         routes.MapJobModule();
         routes.MapConnectorModule();
+        routes.MapAgentModule();
         routes.MapNotFound();
         return app;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Agent;
 using OpenC3.Grains.Approvals;
 using OpenC3.Grains.Connector;
 using OpenC3.Grains.Crontabs;
@@ -123,6 +124,9 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<KnownHostStore>();
         builder.Services.AddSingleton<SshConnectionPool>();
         builder.Services.AddSingleton<SshExecutor>();
+        builder.Services.Configure<AgentOptions>(builder.Configuration.GetSection(AgentOptions.Section));
+        builder.Services.AddSingleton<ProxyProbe>();
+        builder.Services.AddSingleton<ProxyCheckStore>();
         builder.Services.AddSingleton<ScpRelay>();
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<TaskStore>();

@@ -56,6 +56,13 @@ public static class DocumentedFields
         ["POST /api/job/jobs/{treeid}/{jobuuid}"] = JobBody(),
         ["POST /api/job/fileserver/{treeid}/upload"] = [Query("checkmd5", pattern: "^[a-fA-F0-9]{32}$", description: "md5 every uploaded file must have; header `token` authorizes")],
         ["GET /api/job/slave/{slave}/ws"] = [Query("uuid", description: "log uuid: task uuid, or task uuid + step uuid + step type")],
+        ["GET /api/agent/region/{treeid}"] = [Query("relation", description: "node 0's regions too when set")],
+        ["POST /api/agent/region/{treeid}"] = [Body("name", true)],
+        ["POST /api/agent/project_region_relation/{treeid}"] = [Body("regionid", true, pattern: @"^\d+$")],
+        ["POST /api/agent/proxy/{treeid}/{regionid}"] = [Body("ip", true, pattern: @"^[a-zA-Z0-9 \-\._,]+$")],
+        ["POST /api/agent/agent/{treeid}/{regionid}/subnet"] = [Body("subnet", false), Body("subname", false)],
+        ["POST /api/agent/check/{treeid}"] = [Body("status", true, ["on", "off"])],
+        ["GET /api/agent/nodeinfo/{treeid}/check"] = [Query("node", pattern: @"^[a-zA-Z0-9_\-\.,]+$", description: "hosts to check, comma separated")],
     };
 
     public static IReadOnlyList<DocumentedField> For(string method, string path) =>
@@ -65,7 +72,7 @@ public static class DocumentedFields
     public static DocumentedField PathDefault(string name) => name switch
     {
         "treeid" => Path(name, JsonSchemaType.String, @"^\d+$", description: "service tree node id (0: the global node)"),
-        "id" or "parentId" => Path(name, JsonSchemaType.String, @"^\d+$"),
+        "id" or "parentId" or "regionid" or "proxyid" or "agentid" => Path(name, JsonSchemaType.String, @"^\d+$"),
         "uuid" or "taskuuid" or "subtaskuuid" or "jobuuid" => Path(name, JsonSchemaType.String, "^[a-zA-Z0-9]+$"),
         _ => Path(name, JsonSchemaType.String),
     };

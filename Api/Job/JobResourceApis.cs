@@ -1,3 +1,5 @@
+using OpenC3.Api.Infrastructure;
+
 namespace OpenC3.Api.Job;
 
 /// <summary>Machines, accounts, recipients, tokens, files, small applications, project status, release and vv.</summary>
@@ -6,7 +8,7 @@ public static class JobResourceApis
     public static RouteGroupBuilder MapJobResourceApis(this RouteGroupBuilder job)
     {
         job.MapNodeListApi();
-        job.MapNodeInfoApi();
+        job.MapNodeInfoApi(Points.JobRead);
         job.MapUserListApi();
         job.MapNotifyApi();
         job.MapTokenApi();

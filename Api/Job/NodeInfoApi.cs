@@ -4,17 +4,20 @@ using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Job;
 
-/// <summary>`/nodeinfo`: a tree node's machines (connector resources and node list), their count, and a membership check.</summary>
+/// <summary>
+/// `/nodeinfo`: a tree node's machines (connector resources and node list), their count, and a membership check.
+/// The job and agent modules both serve it, each behind its own read point.
+/// </summary>
 public static class NodeInfoApi
 {
     private const string NodesPattern = @"^[a-zA-Z0-9_\-\.,]+$";
 
-    public static RouteGroupBuilder MapNodeInfoApi(this RouteGroupBuilder job)
+    public static RouteGroupBuilder MapNodeInfoApi(this RouteGroupBuilder module, string readPoint)
     {
-        job.MapGet("/nodeinfo/{treeid}", List).RequireProjectPoint(Points.JobRead);
-        job.MapGet("/nodeinfo/{treeid}/check", CheckNodes).RequireProjectPoint(Points.JobRead);
-        job.MapGet("/nodeinfo/{treeid}/count", Count).RequireProjectPoint(Points.JobRead);
-        return job;
+        module.MapGet("/nodeinfo/{treeid}", List).RequireProjectPoint(readPoint);
+        module.MapGet("/nodeinfo/{treeid}/check", CheckNodes).RequireProjectPoint(readPoint);
+        module.MapGet("/nodeinfo/{treeid}/count", Count).RequireProjectPoint(readPoint);
+        return module;
     }
 
     private static async Task<IResult> List(HttpContext context, IGrainFactory grains)

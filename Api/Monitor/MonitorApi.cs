@@ -49,7 +49,7 @@ public static class MonitorApi
     }
 
     /// <summary>On the SQLite profile there is no database server to ask: `{stat:false, info:"…"}`, like upstream when a counter is missing.</summary>
-    private static async Task<IResult> DatabaseMetrics(IGrainFactory grains)
+    public static async Task<IResult> DatabaseMetrics(IGrainFactory grains)
     {
         var status = await grains.GetGrain<IMonitorGrain>(0).ServerStatus(ServerCounters);
         if (status is null)

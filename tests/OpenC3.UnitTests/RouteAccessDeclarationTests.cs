@@ -18,6 +18,8 @@ public sealed class RouteAccessDeclarationTests
     /// <summary>Reviewed: anyone may call these (login itself, SSO helpers, uuid or token capabilities, probes, docs).</summary>
     private static readonly string[] NoLogin =
     [
+        "GET /api/agent/monitor/metrics/app",
+        "GET /api/agent/monitor/metrics/mysql",
         "GET /api/connector/connectorx/cookiekey",
         "GET /api/connector/connectorx/point",
         "GET /api/connector/connectorx/username",

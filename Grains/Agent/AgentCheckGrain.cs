@@ -1,0 +1,57 @@
+using Dapper;
+using OpenC3.Grains.Abstractions.Agent;
+using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace OpenC3.Grains.Agent;
+
+[StatelessWorker]
+[GrainType("agentcheck")]
+public sealed class AgentCheckGrain(SqlDatabase database, TimeProvider clock) : Grain, IAgentCheckGrain
+{
+    public const string On = "on";
+    public const string Off = "off";
+
+    public async Task<CheckSwitch?> Switch(long treeId)
+    {
+        await using var connection = await database.OpenAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<SwitchRow>(
+            "SELECT status AS Status, last_check AS LastCheck, last_success AS LastSuccess, slave AS Slave FROM openc3_agent_check WHERE projectid = @treeId", new { treeId });
+        return row is null ? null : new CheckSwitch(row.Status, row.LastCheck, row.LastSuccess, row.Slave);
+    }
+
+    public async Task Set(long treeId, string status, string user)
+    {
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(
+            database.Upsert("openc3_agent_check", ["projectid", "user", "status", "create_time"], ["projectid"], ["user", "status"]),
+            new { projectid = treeId, user, status, create_time = TimeFormat.Now(clock) });
+    }
+
+    public async Task<AgentCounts> Counts()
+    {
+        await using var connection = await database.OpenAsync();
+        return new AgentCounts(
+            await CountByStatusAsync(connection, "openc3_agent_proxy"),
+            await CountByStatusAsync(connection, "openc3_agent_agent"),
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM openc3_agent_check WHERE status = @on", new { on = On }));
+    }
+
+    private static async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(System.Data.Common.DbConnection connection, string table)
+    {
+        var rows = await connection.QueryAsync<StatusCountRow>($"SELECT status AS Status, COUNT(*) AS Count FROM {table} GROUP BY status");
+        return rows.ToDictionary(r => r.Status, r => r.Count, StringComparer.Ordinal);
+    }
+
+    private sealed class SwitchRow
+    {
+        public string Status { get; set; } = string.Empty;
+
+        public string LastCheck { get; set; } = string.Empty;
+
+        public string LastSuccess { get; set; } = string.Empty;
+
+        public string? Slave { get; set; }
+    }
+}

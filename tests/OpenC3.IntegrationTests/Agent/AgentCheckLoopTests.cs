@@ -1,0 +1,94 @@
+using System.Text.Json;
+using OpenC3.IntegrationTests.Embedded;
+using OpenC3.IntegrationTests.Execution;
+using OpenC3.TestSupport;
+using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
+
+namespace OpenC3.IntegrationTests.Agent;
+
+/// <summary>The product on the sshd farm with a check loop of about a second, as upstream's 180 s would be far too slow to test.</summary>
+public sealed class CheckLoopProduct : EmbeddedProduct
+{
+    internal static IEnumerable<KeyValuePair<string, string>> LoopSettings =>
+        [.. ExecutionProduct.SshSettings, new("Ssh:ConnectTimeout", "00:00:03"), new("Agent:CheckInterval", "00:00:01")];
+
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => LoopSettings;
+}
+
+public sealed class MariaDbCheckLoopProduct : MariaDbEmbeddedProduct
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => CheckLoopProduct.LoopSettings;
+}
+
+/// <summary>The check loop probes a node's proxies over real SSH: version and reason recorded, `fail` after ten failed checks, back on the first success.</summary>
+/// <remarks>Each profile's proxy listens on an address of its own, as the two classes may run at once.</remarks>
+public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyAddress)
+{
+    private const string A = "/api/agent";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ADeadProxy_TurnsFailAfterTenChecks_AndBackOnTheFirstSuccess_WhileALiveOneStaysSuccess()
+    {
+        await using var proxy = new TestSshd(proxyAddress, TestServers.SshPort);
+        await proxy.StartAsync("host_ed25519");
+        var live = TestServers.SshHosts[^7];
+        using var app = product.App();
+        var tree = NewTree();
+        foreach (var host in new[] { proxy.Address, live })
+        {
+            Data(await app.PostAsync($"/api/connector/default/node/{tree}", new { name = host }));
+        }
+
+        Data(await app.PostAsync($"{A}/region/{tree}", new { name = "dc" }));
+        var region = Data(await app.GetAsync($"{A}/region/{tree}"))[0].GetProperty("id").GetInt64();
+        Ok(await app.PostAsync($"{A}/proxy/{tree}/{region}", new { ip = $"{proxy.Address},{live}" }));
+        Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "on" }));
+
+        var up = await WaitProxiesAsync(app, tree, region, rows => rows.Values.All(r => r.Version.StartsWith("SSH-2.0-", StringComparison.Ordinal)), "both proxies probed");
+        Assert.All(up.Values, r => Assert.Equal(("success", 0, null), (r.Status, r.Fail, r.Reason)));
+        var check = Data(await app.GetAsync($"{A}/check/{tree}"));
+        Assert.Equal((0, JsonValueKind.String), (check.GetProperty("last_check_x").GetInt32(), check.GetProperty("slave").ValueKind));
+
+        await proxy.CrashAsync();
+        var seen = new List<ProxyRow>();
+        var down = await WaitProxiesAsync(app, tree, region, rows => Record(seen, rows[proxy.Address]).Status == "fail", "the dead proxy to turn fail");
+        Assert.Equal(("fail", "Connection refused"), (down[proxy.Address].Status, down[proxy.Address].Reason));
+        Assert.InRange(down[proxy.Address].Fail, 10, 12);
+        Assert.All(seen.Where(r => r.Fail is > 0 and < 10), r => Assert.Equal("success", r.Status));
+        Assert.DoesNotContain(seen, r => r.Status == "success" && r.Fail >= 10);
+        Assert.Contains(seen, r => r.Fail is > 0 and < 10);
+        Assert.Equal(("success", 0), (down[live].Status, down[live].Fail));
+
+        await proxy.StartAsync("host_ed25519");
+        var back = await WaitProxiesAsync(app, tree, region, rows => rows[proxy.Address].Status == "success", "the proxy back to success");
+        Assert.Equal((0, null), (back[proxy.Address].Fail, back[proxy.Address].Reason));
+
+        Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "off" }));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var stopped = Data(await app.GetAsync($"{A}/check/{tree}")).GetProperty("last_check").GetString();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(stopped, Data(await app.GetAsync($"{A}/check/{tree}")).GetProperty("last_check").GetString());
+    }
+
+    private static ProxyRow Record(List<ProxyRow> seen, ProxyRow row)
+    {
+        seen.Add(row);
+        return row;
+    }
+
+    private static Task<Dictionary<string, ProxyRow>> WaitProxiesAsync(ApiClient app, long tree, long region, Func<Dictionary<string, ProxyRow>, bool> condition, string what) =>
+        Eventually.WaitAsync(
+            async () => Data(await app.GetAsync($"{A}/proxy/{tree}/{region}")).EnumerateArray().ToDictionary(
+                p => p.GetProperty("ip").GetString()!,
+                p => new ProxyRow(p.GetProperty("status").GetString()!, p.GetProperty("fail").GetInt32(), p.GetProperty("reason").GetString(), p.GetProperty("version").GetString()!)),
+            condition,
+            Patience,
+            what);
+
+    private sealed record ProxyRow(string Status, int Fail, string? Reason, string Version);
+}
+
+public sealed class SqliteAgentCheckLoopTests(CheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.40"), IClassFixture<CheckLoopProduct>;
+
+public sealed class MariaDbAgentCheckLoopTests(MariaDbCheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.41"), IClassFixture<MariaDbCheckLoopProduct>;
