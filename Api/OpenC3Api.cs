@@ -34,6 +34,7 @@ public static class OpenC3Api
         routes.MapOpenC3Metrics();
         routes.MapJobModule();
         routes.MapConnectorModule();
+        routes.MapWebUiShellApi();
         routes.MapNotFound();
         return app;
     }

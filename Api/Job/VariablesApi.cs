@@ -19,6 +19,8 @@ public static class VariablesApi
         job.MapPost("/variable/{treeid}", Set).RequirePoint(Points.JobWrite);
         job.MapPost("/variable/{treeid}/update", Update).RequirePoint(Points.JobWrite);
         job.MapDelete("/variable/{treeid}", Delete).RequirePoint(Points.JobDelete);
+        job.MapGet("/variable/{treeid}/{jobuuid}/token", UpdateToken).RequirePoint(Points.JobRoot);
+        job.MapDelete("/variable/byid/{jobid}", DeleteOfJobId).RequireGlobalPoint(Points.JobRoot);
         return job;
     }
 
@@ -113,6 +115,33 @@ public static class VariablesApi
         return await Variables(grains).Delete(treeId, input.Text("jobuuid")!, input.Text("name")!) > 0
             ? Reply.Ok(true)
             : Reply.Fail($"no variable {input.Text("name")} in job {input.Text("jobuuid")} of tree node {treeId}");
+    }
+
+    /// <summary>`edit.controller.js` `getVarToken`: `data` is the token the page builds the variable's update link with (admins only, as upstream).</summary>
+    private static async Task<IResult> UpdateToken(string jobuuid, HttpContext context, IGrainFactory grains)
+    {
+        var treeId = context.TreeId();
+        var input = (await RequestParams.ReadAsync(context.Request)).With("jobuuid", jobuuid);
+        if (new Check(input).Required("jobuuid", UuidPattern).Optional("name", "^[a-zA-Z0-9,_]+$").Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        return Reply.Ok(await Variables(grains).UpdateToken(treeId, jobuuid, input.Text("name") ?? string.Empty));
+    }
+
+    /// <summary>`smallapplication/edit.controller.js`: drops `_authorization_` of the application's job by the job's row id.</summary>
+    private static async Task<IResult> DeleteOfJobId(string jobid, HttpContext context, IGrainFactory grains)
+    {
+        var input = (await RequestParams.ReadAsync(context.Request)).With("jobid", jobid);
+        if (new Check(input).Required("jobid", @"^\d{1,18}$").Required("name", NamePattern).Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB VARIABLE", $"JOBID:{jobid} NAME:{input.Text("name")}");
+        return Reply.Ok(await Variables(grains).DeleteOfJobId(long.Parse(jobid, System.Globalization.CultureInfo.InvariantCulture), input.Text("name")!));
     }
 
     /// <summary>name, value, describe, option checked in upstream's order; null when <paramref name="check"/> failed.</summary>

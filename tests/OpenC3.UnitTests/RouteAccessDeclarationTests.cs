@@ -22,9 +22,11 @@ public sealed class RouteAccessDeclarationTests
         "GET /api/connector/connectorx/point",
         "GET /api/connector/connectorx/username",
         "GET /api/connector/default/auth/point",
+        "GET /api/connector/loginext",
         "GET /api/job/approval/control/status/{uuid}",
         "GET /api/job/approval/control/{uuid}",
         "GET /api/job/approval/fast/{uuid}",
+        "GET /api/job/download/{link}",
         "GET /api/job/monitor/metrics/app",
         "GET /api/job/monitor/metrics/mysql",
         "GET /api/job/release",
@@ -45,6 +47,7 @@ public sealed class RouteAccessDeclarationTests
         "POST /api/job/approval/control",
         "POST /api/job/approval/fast/{uuid}",
         "POST /api/job/fileserver/{treeid}/upload",
+        "POST /api/job/uploadv2/fileserver/{treeid}/upload",
         "* /metrics",
         "* /{*path:nonfile}",
     ];
@@ -55,6 +58,7 @@ public sealed class RouteAccessDeclarationTests
         "DELETE /api/job/slave/{slave}/killtask/{uuid}",
         "DELETE /api/job/smallapplication/{id}",
         "GET /api/connector/connectorx/approval",
+        "GET /api/connector/connectorx/depttree",
         "GET /api/connector/connectorx/sso/userinfo",
         "GET /api/connector/connectorx/treemap",
         "GET /api/connector/connectorx/usertree",
@@ -63,6 +67,7 @@ public sealed class RouteAccessDeclarationTests
         "GET /api/connector/default/mesg",
         "GET /api/connector/default/tree",
         "GET /api/connector/default/tree/map",
+        "GET /api/connector/navigation/menu",
         "GET /api/connector/release",
         "GET /api/connector/version/log",
         "GET /api/connector/version/name",
@@ -78,6 +83,7 @@ public sealed class RouteAccessDeclarationTests
         "POST /api/job/approval",
         "POST /api/job/smallapplication",
         "POST /api/job/smallapplication/{id}",
+        "POST /api/job/third/option/jobname",
     ];
 
     [Fact]
