@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
@@ -20,6 +22,8 @@ public static class VariablesApi
         job.MapPost("/variable/{treeid}/update", Update).RequirePoint(Points.JobWrite);
         job.MapDelete("/variable/{treeid}", Delete).RequirePoint(Points.JobDelete);
         job.MapGet("/variable/{treeid}/{jobuuid}/token", UpdateToken).RequirePoint(Points.JobRoot);
+        job.MapMethods("/variable/update/{treeid}/{jobuuid}/{token}/{name}/{option}", ["GET", "POST"], UpdateWithToken)
+            .NoLogin("the token in the path (an HMAC of node, job and variable under a server key) is the credential, checked in the handler");
         job.MapDelete("/variable/byid/{jobid}", DeleteOfJobId).RequireGlobalPoint(Points.JobRoot);
         return job;
     }
@@ -128,6 +132,32 @@ public static class VariablesApi
         }
 
         return Reply.Ok(await Variables(grains).UpdateToken(treeId, jobuuid, input.Text("name") ?? string.Empty));
+    }
+
+    /// <summary>
+    /// The link `edit.controller.js` builds from <see cref="UpdateToken"/>: another system sets the variable's option
+    /// list (or, with `updatevalue=1`, its value) without a login. Answers `{stat:true}` as upstream.
+    /// </summary>
+    private static async Task<IResult> UpdateWithToken(string treeid, string jobuuid, string token, string name, string option, HttpContext context, IGrainFactory grains)
+    {
+        var input = (await RequestParams.ReadAsync(context.Request)).With("treeid", treeid).With("jobuuid", jobuuid).With("token", token).With("name", name).With("option", option);
+        var failure = new Check(input).Required("treeid", @"^\d+$").Required("jobuuid", UuidPattern).Required("token", "^[a-zA-Z0-9]{1,128}$")
+            .Required("name", "^[a-zA-Z0-9,_]{1,200}$").Required("option", @"^[a-zA-Z0-9,_\.\-@]{1,1000}$").Optional("updatevalue", @"^\d+$").Failure;
+        if (failure is not null || TreeIds.TryParse(treeid) is not { } treeId)
+        {
+            return Reply.Fail(failure ?? TreeIds.FormatError("treeid"));
+        }
+
+        var expected = await Variables(grains).UpdateToken(treeId, jobuuid, name);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(token)))
+        {
+            return Reply.Fail("token error");
+        }
+
+        var asValue = PerlTruth.IsTrue(input, "updatevalue");
+        await AuditTrail.RecordAsync(grains, Caller.ForUser("variable-token"), "UPDATE JOB VARIABLE", $"TREEID:{treeId} JOBUUID:{jobuuid} NAME:{name} {(asValue ? "VALUE" : "OPTION")}:{option}");
+        await Variables(grains).SetOption(treeId, jobuuid, name, option, asValue);
+        return Results.Json(new { stat = true }, Reply.Json);
     }
 
     /// <summary>`smallapplication/edit.controller.js`: drops `_authorization_` of the application's job by the job's row id.</summary>

@@ -23,6 +23,9 @@ public interface IJobVariablesGrain : IGrainWithIntegerKey
     /// the database, the same every time it is asked, unguessable without the key.
     /// </summary>
     Task<string> UpdateToken(long treeId, string jobUuid, string name);
+
+    /// <summary>Sets a variable's option list (or its value) of a job of the node; rows changed.</summary>
+    Task<int> SetOption(long treeId, string jobUuid, string name, string text, bool asValue);
 }
 
 [GenerateSerializer, Immutable, Alias("openc3.VariableQuery")]

@@ -119,6 +119,15 @@ public sealed class JobVariablesGrain(SqlDatabase database, ServerSecrets secret
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, message));
     }
 
+    public async Task<int> SetOption(long treeId, string jobUuid, string name, string text, bool asValue)
+    {
+        var column = asValue ? "value" : "`option`";
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET {column} = @text WHERE name = @name AND jobuuid IN (SELECT uuid FROM openc3_job_jobs WHERE projectid = @treeId AND uuid = @jobUuid)",
+            new { treeId, jobUuid, name, text });
+    }
+
     /// <summary>MySQL's REPLACE on both profiles: the old row goes (its env tag with it), a new one comes; counts both.</summary>
     private async Task<int> ReplaceAsync(DbConnection connection, DbTransaction transaction, string jobUuid, VariableInput variable, string user)
     {

@@ -44,6 +44,7 @@ public sealed class RouteAccessDeclarationTests
         "GET,POST /api/connector/connectorx/sso/loginredirect",
         "GET,POST /api/connector/connectorx/ssologout",
         "GET,POST /api/connector/default/user/login",
+        "GET,POST /api/job/variable/update/{treeid}/{jobuuid}/{token}/{name}/{option}",
         "POST /api/job/approval/control",
         "POST /api/job/approval/fast/{uuid}",
         "POST /api/job/fileserver/{treeid}/upload",

@@ -175,7 +175,7 @@ public sealed class WebUiFlowTests(WebUiProduct product) : IClassFixture<WebUiPr
     }
 
     [Fact]
-    public async Task JobEditor_VariableToken_IsStableUnguessable_AndForAdminsOnly()
+    public async Task JobEditor_VariableToken_IsStableAndForAdminsOnly_AndItsLinkSetsTheOptions()
     {
         var node = await NewNodeAsync(product);
         using var app = product.App();
@@ -192,6 +192,23 @@ public sealed class WebUiFlowTests(WebUiProduct product) : IClassFixture<WebUiPr
 
         using var owner = await UserAsync(product, node, 3);
         Assert.Equal("Unauthorized", (await owner.GetAsync($"{J}/variable/{node}/{job}/token?name=version")).Info());
+
+        // The link the page shows: …/api/job/variable/update/<treeid>/<jobuuid>/<token>/<name>/<option>, called without login.
+        using var other = product.Anonymous();
+        Assert.True((await other.GetAsync($"{J}/variable/update/{node}/{job}/{token}/version/1.0,1.1")).Stat());
+        Assert.True((await other.PostAsync($"{J}/variable/update/{node}/{job}/{token}/version/1.1?updatevalue=1", new { })).Stat());
+        var variable = (await app.GetAsync($"{J}/variable/{node}/{job}")).Rows().Single();
+        Assert.Equal(("1.0,1.1", "1.1"), (variable.Text("option"), variable.Text("value")));
+        Assert.Single(await AuditAsync(product, "UPDATE JOB VARIABLE", $"TREEID:{node} JOBUUID:{job} NAME:version OPTION:1.0,1.1"), a => a.Text("user") == "variable-token");
+
+        var otherName = (await admin.GetAsync($"{J}/variable/{node}/{job}/token?name=other")).Data().GetString();
+        foreach (var wrong in new[] { otherName, new string('0', 64), token[..32] })
+        {
+            Assert.Equal("token error", (await other.GetAsync($"{J}/variable/update/{node}/{job}/{wrong}/version/evil")).Info());
+        }
+
+        Assert.Equal("check format fail option format error (?^:^[a-zA-Z0-9,_\\.\\-@]{1,1000}$)", (await other.GetAsync($"{J}/variable/update/{node}/{job}/{token}/version/a%20b")).Info());
+        Assert.Equal("1.0,1.1", (await app.GetAsync($"{J}/variable/{node}/{job}")).Rows().Single().Text("option"));
     }
 
     [Fact]
