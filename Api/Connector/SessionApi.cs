@@ -83,8 +83,10 @@ public static class SessionApi
             await grains.GetGrain<IGrantsGrain>(0).EnsurePrivate(caller.User, caller.User);
         }
 
+        var favourites = await grains.GetGrain<IMenuFavoritesGrain>(0).List(caller.User);
+
         return Results.Json(
-            new { name = local.ToUpperInvariant(), email = caller.User, company = caller.Company, admin = admin ? 1 : 0, showconnector = 1, menu = WebUiMenu.Entries },
+            new { name = local.ToUpperInvariant(), email = caller.User, company = caller.Company, admin = admin ? 1 : 0, showconnector = 1, menu = WebUiMenu.For(favourites) },
             Reply.Json);
     }
 

@@ -4,8 +4,9 @@ namespace OpenC3.Api.Connector;
 /// The `menu` of `sso/userinfo`: which entries the upstream web UI's navbar shows (`navbar.html`,
 /// `menu['业务管理.作业管理'] == 1`). Upstream reads them from its `sys.c3-front.menu.*` settings and marks a
 /// user's favourites `2`; here every entry whose page this product serves (job, connector, agent) is `"1"`,
-/// and the entries of modules it does not have (CMDB, monitor, CI, BPM, kubernetes, tickets, the web
-/// terminal, file sending, JOBX batches, virtual trees, navigation, favourites) are absent.
+/// or `"2"` when the user starred it (or an entry under it), and the entries of modules it does not have (CMDB,
+/// monitor, CI, BPM, kubernetes, tickets, the web terminal, file sending, JOBX batches, virtual trees,
+/// navigation, the favourites page) are absent. The top bar shows only starred entries; the module cards show all.
 /// </summary>
 public static class WebUiMenu
 {
@@ -19,5 +20,25 @@ public static class WebUiMenu
         "我的.我的审批", "我的.版本信息", "我的.修改密码", "我的.登出",
     ];
 
-    public static IReadOnlyDictionary<string, string> Entries { get; } = Served.ToDictionary(key => key, _ => "1", StringComparer.Ordinal);
+    public static bool IsServed(string entry) => Served.Contains(entry, StringComparer.Ordinal);
+
+    /// <summary>Every served entry `"1"`, and `"2"` for a starred one and the entries above it, as upstream.</summary>
+    public static Dictionary<string, string> For(IEnumerable<string> favourites)
+    {
+        var menu = Served.ToDictionary(key => key, _ => "1", StringComparer.Ordinal);
+        foreach (var favourite in favourites)
+        {
+            var parts = favourite.Split('.');
+            for (var length = parts.Length; length > 0; length--)
+            {
+                var entry = string.Join('.', parts[..length]);
+                if (menu.ContainsKey(entry))
+                {
+                    menu[entry] = "2";
+                }
+            }
+        }
+
+        return menu;
+    }
 }

@@ -75,6 +75,7 @@ public sealed class RouteAccessDeclarationTests
         "GET /api/job/approval",
         "GET /api/job/approval/{uuid}",
         "GET /api/job/environment",
+        "GET,POST /api/connector/menufavorites",
         "GET /api/job/smallapplication",
         "GET /api/job/smallapplication/bytreeid/{treeid}",
         "GET /api/job/smallapplication/{id}",

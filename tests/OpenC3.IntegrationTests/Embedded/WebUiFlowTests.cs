@@ -153,6 +153,32 @@ public sealed class WebUiFlowTests(WebUiProduct product) : IClassFixture<WebUiPr
     }
 
     [Fact]
+    public async Task NavbarStar_MarksTheEntryAndItsModule_2_ForThatUserOnly()
+    {
+        var (user, browser) = await NamedUserAsync(product, null, 0);
+        using (browser)
+        using (var other = await UserAsync(product, null, 0))
+        {
+            // navbar.directive.js handleMarkOperate: $http.post(`/api/connector/menufavorites?menu=${label}&stat=${'1' ? '2' : '1'}`), no body.
+            var star = await browser.Http.PostAsync($"{C}/menufavorites?menu={Uri.EscapeDataString("业务管理.作业管理")}&stat=2", null);
+            Assert.True((await ApiClient.ReadAsync(star)).Stat());
+            var menu = (await browser.GetAsync($"{C}/connectorx/sso/userinfo")).GetProperty("menu");
+            Assert.Equal(("2", "2", "1"), (menu.GetProperty("业务管理.作业管理").GetString(), menu.GetProperty("业务管理").GetString(), menu.GetProperty("业务管理.文件管理").GetString()));
+            Assert.Equal("1", (await other.GetAsync($"{C}/connectorx/sso/userinfo")).GetProperty("menu").GetProperty("业务管理.作业管理").GetString());
+            Assert.Single(await AuditAsync(product, "MENU FAVORITES", "MENU:业务管理.作业管理 STAT:2"), a => a.Text("user") == user);
+
+            var unstar = await browser.Http.PostAsync($"{C}/menufavorites?menu={Uri.EscapeDataString("业务管理.作业管理")}&stat=1", null);
+            Assert.True((await ApiClient.ReadAsync(unstar)).Stat());
+            menu = (await browser.GetAsync($"{C}/connectorx/sso/userinfo")).GetProperty("menu");
+            Assert.Equal(("1", "1"), (menu.GetProperty("业务管理.作业管理").GetString(), menu.GetProperty("业务管理").GetString()));
+
+            // Only entries of the modules served here can be starred, so nobody fills the table.
+            var foreign = await browser.Http.PostAsync($"{C}/menufavorites?menu=CMDB.CMDB&stat=2", null);
+            Assert.Equal("check format fail menu format error", (await ApiClient.ReadAsync(foreign)).Info());
+        }
+    }
+
+    [Fact]
     public async Task TokenDialog_ListsTheNodesJobNames_ForReadersOnly()
     {
         var node = await NewNodeAsync(product);
