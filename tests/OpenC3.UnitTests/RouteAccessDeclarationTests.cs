@@ -59,6 +59,7 @@ public sealed class RouteAccessDeclarationTests
         "DELETE /api/job/slave/{slave}/killtask/{uuid}",
         "DELETE /api/job/smallapplication/{id}",
         "GET /api/connector/connectorx/approval",
+        "GET /api/ci/ticket",
         "GET /api/connector/connectorx/depttree",
         "GET /api/connector/connectorx/sso/userinfo",
         "GET /api/connector/connectorx/treemap",

@@ -277,6 +277,11 @@ public sealed class WebUiFlowTests(WebUiProduct product) : IClassFixture<WebUiPr
             Assert.Equal("Unauthorized", (await stranger.GetAsync($"/api/ci/group/{node}")).Info());
         }
 
+        // runtask.controller.js lists data as batch groups; the script editors (cmd.controller.js reloadticket) walk data as credentials.
+        Assert.Empty((await browser.GetAsync($"/api/jobx/group/{node}")).Rows());
+        Assert.Empty((await browser.GetAsync("/api/ci/ticket")).Rows());
+        Assert.Empty((await browser.GetAsync("/api/ci/ticket?ticketid=3")).Rows());
+
         // depttree.services.js feeds data to zTree as children; globalsearch.controller.js shows data as cards.
         Assert.Empty((await browser.GetAsync($"{C}/connectorx/depttree")).Rows());
         Assert.Empty((await browser.GetAsync($"{C}/navigation/menu")).Rows());
