@@ -141,7 +141,7 @@ public static class VariablesApi
     private static async Task<IResult> UpdateWithToken(string treeid, string jobuuid, string token, string name, string option, HttpContext context, IGrainFactory grains)
     {
         var input = (await RequestParams.ReadAsync(context.Request)).With("treeid", treeid).With("jobuuid", jobuuid).With("token", token).With("name", name).With("option", option);
-        var failure = new Check(input).Required("treeid", @"^\d+$").Required("jobuuid", UuidPattern).Required("token", "^[a-zA-Z0-9]{1,128}$")
+        var failure = new Check(input).Required("treeid", @"^\d+$").Required("jobuuid", UuidPattern).Required("token", "^[0-9a-f]{64}$")
             .Required("name", "^[a-zA-Z0-9,_]{1,200}$").Required("option", @"^[a-zA-Z0-9,_\.\-@]{1,1000}$").Optional("updatevalue", @"^\d+$").Failure;
         if (failure is not null || TreeIds.TryParse(treeid) is not { } treeId)
         {
