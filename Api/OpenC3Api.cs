@@ -36,6 +36,7 @@ public static class OpenC3Api
         routes.MapJobModule();
         routes.MapConnectorModule();
         routes.MapAgentModule();
+        routes.MapWebUiShellApi();
         routes.MapNotFound();
         return app;
     }

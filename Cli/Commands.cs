@@ -17,6 +17,8 @@ public static partial class Commands
               (hosts done / failed / running); exit 0 success, 1 fail, 2 refuse or any other trouble
           c3 upload --token TOKEN --tree N FILE [--url URL]
               upload FILE to the tree node's file server with an upload token (md5 checked by the server)
+          c3 download --tree N NAME [--out FILE] [--url URL]
+              save the tree node's file NAME from the file server (to ./NAME unless --out)
           c3 approve UUID agree|refuse [--url URL]
               decide an approval by its uuid (no login needed)
           c3 --help
@@ -132,6 +134,39 @@ public static partial class Commands
         }
 
         Console.Error.WriteLine($"uploaded {Path.GetFileName(file)} (md5 {md5}) to tree node {tree}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Asks for the bytes (`Accept: application/octet-stream`); without it the server answers a link name for browsers.</summary>
+    public static async Task<int> DownloadAsync(IReadOnlyList<string> args)
+    {
+        var options = Arguments.Parse(args).Only("url", "tree", "out");
+        var tree = TreeId(options.Required("tree"));
+        var name = options.Positional is [var one] ? one : throw new UsageException("download wants exactly one NAME");
+        var target = options.Option("out") ?? Path.GetFileName(name);
+        using var api = ApiConnection.Open(options.Option("url"));
+        if (!api.HasCredentials)
+        {
+            throw new UsageException("not logged in: run `c3 login` or set C3_APPNAME and C3_APPKEY");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/job/fileserver/{tree}/download?name={Uri.EscapeDataString(name)}");
+        request.Headers.Accept.ParseAdd("application/octet-stream");
+        using var response = await api.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+        // The file comes as an attachment; a refusal is the envelope.
+        if (response.Content.Headers.ContentDisposition is null)
+        {
+            Console.Error.WriteLine($"c3: download refused: {(await ApiConnection.ReadAsync(response)).Why()}");
+            return ExitCodes.Failed;
+        }
+
+        await using (var file = File.Create(target))
+        {
+            await response.Content.CopyToAsync(file);
+        }
+
+        Console.Error.WriteLine($"saved {name} of tree node {tree} to {target}");
         return ExitCodes.Ok;
     }
 

@@ -16,6 +16,7 @@ try
         ["login", .. var rest] => await Commands.LoginAsync(rest),
         ["run", .. var rest] => await Commands.RunAsync(rest, interrupted.Token),
         ["upload", .. var rest] => await Commands.UploadAsync(rest),
+        ["download", .. var rest] => await Commands.DownloadAsync(rest),
         ["approve", .. var rest] => await Commands.ApproveAsync(rest),
         [var unknown, ..] => throw new UsageException($"unknown command '{unknown}'"),
     };

@@ -13,6 +13,7 @@ namespace OpenC3.Api.Connector;
 public static partial class ConfigApi
 {
     private const int MaxValueLength = 1000;
+    private const string CurrentVersion = "current";
 
     public static RouteGroupBuilder MapConfigApi(this RouteGroupBuilder connector)
     {
@@ -23,11 +24,18 @@ public static partial class ConfigApi
         return connector;
     }
 
-    private static async Task<IResult> GetConfig(IGrainFactory grains) =>
-        Reply.Ok(await grains.GetGrain<IConnectorConfigGrain>(0).GetAll());
+    /// <summary>`name` picks a version of <see cref="ListConfig"/>: only `current` is kept (none means it too).</summary>
+    private static async Task<IResult> GetConfig(HttpContext context, IGrainFactory grains) =>
+        context.Request.Query["name"].ToString() is "" or CurrentVersion
+            ? Reply.Ok(await grains.GetGrain<IConnectorConfigGrain>(0).GetAll())
+            : Reply.Fail($"load config fail: only the {CurrentVersion} settings are kept");
 
-    private static async Task<IResult> ListConfig(IGrainFactory grains) =>
-        Reply.Ok((await grains.GetGrain<IConnectorConfigGrain>(0).GetAll()).Select(s => new { key = s.Key, value = s.Value }));
+    /// <summary>
+    /// Upstream lists saved versions of the config by name (`current` and timestamps), and the web UI offers them as
+    /// options whose value it reads back with `GET /config?name=` (`config.controller.js`). Settings here are one live
+    /// set with no saved versions, so the list is that one name.
+    /// </summary>
+    private static IResult ListConfig() => Reply.Ok(new[] { CurrentVersion });
 
     /// <summary>Takes `{key: value, …}`, or upstream's `{config: {key: value, …}}`; scalar values only.</summary>
     private static async Task<IResult> SetConfig(HttpContext context, IGrainFactory grains)

@@ -14,6 +14,7 @@ public static class ConnectorModule
         connector.MapAuthApi();
         connector.MapAuditApi();
         connector.MapConnectorResourcesApi();
+        connector.MapMenuFavoritesApi();
         return app;
     }
 }

@@ -83,16 +83,26 @@ public static class SessionApi
             await grains.GetGrain<IGrantsGrain>(0).EnsurePrivate(caller.User, caller.User);
         }
 
+        var favourites = await grains.GetGrain<IMenuFavoritesGrain>(0).List(caller.User);
+
         return Results.Json(
-            new { name = local.ToUpperInvariant(), email = caller.User, company = caller.Company, admin = admin ? 1 : 0, showconnector = 1, menu = new Dictionary<string, string>() },
+            new { name = local.ToUpperInvariant(), email = caller.User, company = caller.Company, admin = admin ? 1 : 0, showconnector = 1, menu = WebUiMenu.For(favourites) },
             Reply.Json);
     }
 
+    /// <summary>
+    /// To the login page, with the visitor's `callback` when it stays on this site. The web UI sends its own
+    /// address as `siteaddr` (`interceptor.service.js`); upstream put the login page under it, here only when it
+    /// is the configured site address (or a path under it) by <see cref="SafeRedirect"/>'s rules, never a local
+    /// path or another host.
+    /// </summary>
     private static IResult LoginRedirect(HttpContext context, IOptions<ConnectorOptions> options)
     {
         var settings = options.Value;
         var callback = context.Request.Query["callback"].ToString();
-        var target = settings.SiteAddress.TrimEnd('/') + settings.LoginPath;
+        var siteAddress = context.Request.Query["siteaddr"].ToString();
+        var site = !siteAddress.StartsWith('/') && SafeRedirect.IsSafe(siteAddress, settings.SiteAddress) ? siteAddress : settings.SiteAddress;
+        var target = site.TrimEnd('/') + settings.LoginPath;
         if (SafeRedirect.IsSafe(callback, settings.SiteAddress))
         {
             target += "?callback=" + Uri.EscapeDataString(callback);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
@@ -12,25 +14,37 @@ namespace OpenC3.Api.Job;
 /// <summary>
 /// `/fileserver`: a tree node's files. Uploads are multipart (one or more files; a name that exists is
 /// replaced) and stream into the content-addressed blob store (by SHA-256; `md5` is still what lists show and
-/// `checkmd5` compares). Downloads stream the file itself with its
-/// content type, length and `Content-Disposition` (upstream answered a link name under `/api/job/download/`
-/// instead; one request that streams is simpler for clients and needs no public download folder).
-/// Scripts upload with a `token` header and no login.
+/// `checkmd5` compares); the web UI posts them under `/uploadv2/fileserver` (upstream's nginx upload path), served
+/// by the same handlers. A download is two steps for the web UI, as upstream (`file.controller.js`
+/// `downloadFile()`): `download?name=` answers an unguessable link name that `/download/&lt;link&gt;` streams for
+/// `FileServer:DownloadLinkSeconds`. Clients that send `Accept: application/octet-stream` (the `c3` CLI) get
+/// the file in the first answer. Scripts upload with a `token` header and no login.
 /// </summary>
-public static class FileServerApi
+public static partial class FileServerApi
 {
     private const string Md5Pattern = "^[a-zA-Z0-9]{32}$";
     private const string UploaderPattern = @"^[a-zA-Z0-9\.\-_@]+$";
+    private const string NotFound = "notfind the file";
+
+    /// <summary>128 random bits: a link cannot be guessed within its lifetime.</summary>
+    private const int LinkBytes = 16;
+
+    private const string OctetStream = "application/octet-stream";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static RouteGroupBuilder MapFileServerApi(this RouteGroupBuilder job)
     {
         job.MapGet("/fileserver/{treeid}", List).RequireProjectPoint(Points.JobRead);
-        job.MapPost("/fileserver/{treeid}", Upload).RequireProjectPoint(Points.JobWrite);
         job.MapGet("/fileserver/{treeid}/download", Download).RequireProjectPoint(Points.JobWrite);
+        job.MapGet("/download/{link}", DownloadByLink).NoLogin("the unguessable, short-lived link name is the credential; it opens only the one file it was made for");
         job.MapDelete("/fileserver/{treeid}/{id}", Delete).RequireProjectPoint(Points.JobDelete);
-        job.MapPost("/fileserver/{treeid}/upload", TokenUpload).NoLogin("the upload token is the credential, checked in the handler");
+        foreach (var prefix in new[] { "/fileserver", "/uploadv2/fileserver" })
+        {
+            job.MapPost(prefix + "/{treeid}", Upload).RequireProjectPoint(Points.JobWrite);
+            job.MapPost(prefix + "/{treeid}/upload", TokenUpload).NoLogin("the upload token is the credential, checked in the handler");
+        }
+
         return job;
     }
 
@@ -102,7 +116,7 @@ public static class FileServerApi
         }
 
         var checkMd5 = context.Request.Query["checkmd5"].FirstOrDefault() ?? batch.Fields.GetValueOrDefault("checkmd5");
-        if (checkMd5 is not null && !System.Text.RegularExpressions.Regex.IsMatch(checkMd5, Md5Pattern))
+        if (checkMd5 is not null && !Regex.IsMatch(checkMd5, Md5Pattern))
         {
             return Reply.Fail($"check format fail checkmd5 format error {Check.PerlRegex(Md5Pattern)}");
         }
@@ -113,7 +127,7 @@ public static class FileServerApi
         }
 
         var uploader = Caller.ForUser(TokenSecret.Uploader(token));
-        var creator = batch.Fields.GetValueOrDefault("user") is { } user && System.Text.RegularExpressions.Regex.IsMatch(user, UploaderPattern) ? user : uploader.User;
+        var creator = batch.Fields.GetValueOrDefault("user") is { } user && Regex.IsMatch(user, UploaderPattern) ? user : uploader.User;
         await SaveAsync(grains, options, treeId, batch, uploader, "TOKEN UPLOAD FILE", creator);
         if (grant.StartsJob)
         {
@@ -123,6 +137,7 @@ public static class FileServerApi
         return Reply.Ok(batch.Files.Count);
     }
 
+    /// <summary>The file itself for `Accept: application/octet-stream`, else `data:` a link name for `/download/&lt;link&gt;`.</summary>
     private static async Task<IResult> Download(HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
     {
         var treeId = context.TreeId();
@@ -132,10 +147,37 @@ public static class FileServerApi
             return Reply.Fail(failure);
         }
 
-        var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(treeId, input.Text("name")!);
+        var target = new DownloadTarget(treeId, input.Text("name")!);
+        if (!WantsTheStream(context.Request))
+        {
+            if (await grains.GetGrain<IFileCatalogGrain>(0).Find(treeId, target.Name) is null)
+            {
+                return Reply.Fail(NotFound);
+            }
+
+            var link = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(LinkBytes));
+            await grains.GetGrain<IDownloadLinkGrain>(link).Offer(target, TimeSpan.FromSeconds(options.CurrentValue.DownloadLinkSeconds));
+            return Reply.Ok(link);
+        }
+
+        return await StreamAsync(grains, options, target);
+    }
+
+    private static async Task<IResult> DownloadByLink(string link, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
+    {
+        var target = LinkPattern().IsMatch(link) ? await grains.GetGrain<IDownloadLinkGrain>(link).Resolve() : null;
+        return target is null ? Reply.Fail("the download link is unknown or has expired") : await StreamAsync(grains, options, target);
+    }
+
+    private static bool WantsTheStream(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(OctetStream, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<IResult> StreamAsync(IGrainFactory grains, IOptionsMonitor<FileServerOptions> options, DownloadTarget target)
+    {
+        var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(target.TreeId, target.Name);
         if (file is null)
         {
-            return Reply.Fail("notfind the file");
+            return Reply.Fail(NotFound);
         }
 
         var content = new FileBlobStore(options.CurrentValue).OpenRead(file.BlobName);
@@ -144,7 +186,7 @@ public static class FileServerApi
             return Reply.Fail("the file's content is missing from the store");
         }
 
-        var contentType = ContentTypes.TryGetContentType(file.Name, out var type) ? type : "application/octet-stream";
+        var contentType = ContentTypes.TryGetContentType(file.Name, out var type) ? type : OctetStream;
         return Results.File(content, contentType, fileDownloadName: file.Name, enableRangeProcessing: true);
     }
 
@@ -174,4 +216,7 @@ public static class FileServerApi
             store.Commit(file.Blob);
         }
     }
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex LinkPattern();
 }

@@ -4,5 +4,5 @@ namespace OpenC3.Api.Job;
 public static class JobDefinitionApis
 {
     public static RouteGroupBuilder MapJobDefinitionApis(this RouteGroupBuilder job) =>
-        job.MapJobsApi().MapVariablesApi().MapScriptsApi().MapNodeGroupsApi();
+        job.MapJobsApi().MapVariablesApi().MapScriptsApi().MapNodeGroupsApi().MapThirdPartyApi();
 }

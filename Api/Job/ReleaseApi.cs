@@ -6,7 +6,9 @@ namespace OpenC3.Api.Job;
 
 /// <summary>
 /// `GET /release?id=1,2` (no login, as upstream): whether those tree nodes' job resources are released, i.e.
-/// none has an available crontab. The answer is a bare `true` or `false`, not the envelope.
+/// none has an available crontab. The answer is a bare `true` or `false` as text/plain, not the envelope:
+/// the web UI compares it with the string `'true'` (`tree.controller.js`), and AngularJS would turn a JSON
+/// reply into a boolean that never equals it.
 /// </summary>
 public static class ReleaseApi
 {
@@ -51,6 +53,6 @@ public static class ReleaseApi
         }
 
         var released = await grains.GetGrain<IProjectGrain>(0).Released([.. ids]);
-        return Results.Text(released.ToString(CultureInfo.InvariantCulture).ToLowerInvariant(), "application/json");
+        return Results.Text(released.ToString(CultureInfo.InvariantCulture).ToLowerInvariant(), "text/plain");
     }
 }

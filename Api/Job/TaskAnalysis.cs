@@ -9,8 +9,17 @@ public static class TaskAnalysis
     private static readonly (string Label, double MaxMinutes)[] RuntimeBuckets =
         [("0-1", 1), ("1-3", 3), ("3-5", 5), ("5-10", 10), ("10-30", 30), ("30+", double.MaxValue)];
 
-    public static Dictionary<string, int> CountByStatus(IEnumerable<TaskRow> rows) =>
-        rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>Tasks per status; `success`, `running` and `fail` are always there (0 when none), as upstream: the dashboard adds them up.</summary>
+    public static Dictionary<string, int> CountByStatus(IEnumerable<TaskRow> rows)
+    {
+        var counts = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var status in new[] { "success", "running", "fail" })
+        {
+            counts.TryAdd(status, 0);
+        }
+
+        return counts;
+    }
 
     public static IEnumerable<object> Last(IEnumerable<TaskRow> rows, int count) =>
         rows.OrderByDescending(r => r.StartTime, StringComparer.Ordinal).ThenByDescending(r => r.Id).Take(count)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
@@ -19,6 +21,10 @@ public static class VariablesApi
         job.MapPost("/variable/{treeid}", Set).RequirePoint(Points.JobWrite);
         job.MapPost("/variable/{treeid}/update", Update).RequirePoint(Points.JobWrite);
         job.MapDelete("/variable/{treeid}", Delete).RequirePoint(Points.JobDelete);
+        job.MapGet("/variable/{treeid}/{jobuuid}/token", UpdateToken).RequirePoint(Points.JobRoot);
+        job.MapMethods("/variable/update/{treeid}/{jobuuid}/{token}/{name}/{option}", ["GET", "POST"], UpdateWithToken)
+            .NoLogin("the token in the path (an HMAC of node, job and variable under a server key) is the credential, checked in the handler");
+        job.MapDelete("/variable/byid/{jobid}", DeleteOfJobId).RequireGlobalPoint(Points.JobRoot);
         return job;
     }
 
@@ -113,6 +119,59 @@ public static class VariablesApi
         return await Variables(grains).Delete(treeId, input.Text("jobuuid")!, input.Text("name")!) > 0
             ? Reply.Ok(true)
             : Reply.Fail($"no variable {input.Text("name")} in job {input.Text("jobuuid")} of tree node {treeId}");
+    }
+
+    /// <summary>`edit.controller.js` `getVarToken`: `data` is the token the page builds the variable's update link with (admins only, as upstream).</summary>
+    private static async Task<IResult> UpdateToken(string jobuuid, HttpContext context, IGrainFactory grains)
+    {
+        var treeId = context.TreeId();
+        var input = (await RequestParams.ReadAsync(context.Request)).With("jobuuid", jobuuid);
+        if (new Check(input).Required("jobuuid", UuidPattern).Optional("name", "^[a-zA-Z0-9,_]+$").Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        return Reply.Ok(await Variables(grains).UpdateToken(treeId, jobuuid, input.Text("name") ?? string.Empty));
+    }
+
+    /// <summary>
+    /// The link `edit.controller.js` builds from <see cref="UpdateToken"/>: another system sets the variable's option
+    /// list (or, with `updatevalue=1`, its value) without a login. Answers `{stat:true}` as upstream.
+    /// </summary>
+    private static async Task<IResult> UpdateWithToken(string treeid, string jobuuid, string token, string name, string option, HttpContext context, IGrainFactory grains)
+    {
+        var input = (await RequestParams.ReadAsync(context.Request)).With("treeid", treeid).With("jobuuid", jobuuid).With("token", token).With("name", name).With("option", option);
+        var failure = new Check(input).Required("treeid", @"^\d+$").Required("jobuuid", UuidPattern).Required("token", "^[0-9a-f]{64}$")
+            .Required("name", "^[a-zA-Z0-9,_]{1,200}$").Required("option", @"^[a-zA-Z0-9,_\.\-@]{1,1000}$").Optional("updatevalue", @"^\d+$").Failure;
+        if (failure is not null || TreeIds.TryParse(treeid) is not { } treeId)
+        {
+            return Reply.Fail(failure ?? TreeIds.FormatError("treeid"));
+        }
+
+        var expected = await Variables(grains).UpdateToken(treeId, jobuuid, name);
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(token)))
+        {
+            return Reply.Fail("token error");
+        }
+
+        var asValue = PerlTruth.IsTrue(input, "updatevalue");
+        await AuditTrail.RecordAsync(grains, Caller.ForUser("variable-token"), "UPDATE JOB VARIABLE", $"TREEID:{treeId} JOBUUID:{jobuuid} NAME:{name} {(asValue ? "VALUE" : "OPTION")}:{option}");
+        await Variables(grains).SetOption(treeId, jobuuid, name, option, asValue);
+        return Results.Json(new { stat = true }, Reply.Json);
+    }
+
+    /// <summary>`smallapplication/edit.controller.js`: drops `_authorization_` of the application's job by the job's row id.</summary>
+    private static async Task<IResult> DeleteOfJobId(string jobid, HttpContext context, IGrainFactory grains)
+    {
+        var input = (await RequestParams.ReadAsync(context.Request)).With("jobid", jobid);
+        if (new Check(input).Required("jobid", @"^\d{1,18}$").Required("name", NamePattern).Failure is { } failure)
+        {
+            return Reply.Fail(failure);
+        }
+
+        var caller = Caller.Required(context);
+        await AuditTrail.RecordAsync(grains, caller, "DELETE JOB VARIABLE", $"JOBID:{jobid} NAME:{input.Text("name")}");
+        return Reply.Ok(await Variables(grains).DeleteOfJobId(long.Parse(jobid, System.Globalization.CultureInfo.InvariantCulture), input.Text("name")!));
     }
 
     /// <summary>name, value, describe, option checked in upstream's order; null when <paramref name="check"/> failed.</summary>

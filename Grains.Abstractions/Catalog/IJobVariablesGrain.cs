@@ -14,6 +14,18 @@ public interface IJobVariablesGrain : IGrainWithIntegerKey
     Task<bool> Update(long treeId, string jobUuid, IReadOnlyList<VariableInput> variables, string user);
 
     Task<int> Delete(long treeId, string jobUuid, string name);
+
+    /// <summary>Deletes a variable of the job with this row id, whatever its node (upstream's admin route); rows deleted.</summary>
+    Task<int> DeleteOfJobId(long jobId, string name);
+
+    /// <summary>
+    /// The token of upstream's variable-update link for (node, job, variable name): an HMAC under a key kept in
+    /// the database, the same every time it is asked, unguessable without the key.
+    /// </summary>
+    Task<string> UpdateToken(long treeId, string jobUuid, string name);
+
+    /// <summary>Sets a variable's option list (or its value) of a job of the node; rows changed.</summary>
+    Task<int> SetOption(long treeId, string jobUuid, string name, string text, bool asValue);
 }
 
 [GenerateSerializer, Immutable, Alias("openc3.VariableQuery")]

@@ -25,6 +25,9 @@ public interface ISubtaskGrain : IGrainWithStringKey
 
     Task Abort(string reason);
 
+    /// <summary>`next` released the pause after this step: its row's `pause` becomes empty (upstream's `update … set pause=''`).</summary>
+    Task ReleasePause();
+
     Task<SubtaskView?> Get();
 
     /// <summary>The task's watchdog: wakes the step (recovering it if its silo died) and has it tell its task its status again.</summary>

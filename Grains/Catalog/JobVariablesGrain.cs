@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
@@ -9,9 +12,10 @@ namespace OpenC3.Grains.Catalog;
 
 [StatelessWorker]
 [GrainType("jobvariables")]
-public sealed class JobVariablesGrain(SqlDatabase database, TimeProvider clock) : Grain, IJobVariablesGrain
+public sealed class JobVariablesGrain(SqlDatabase database, ServerSecrets secrets, TimeProvider clock) : Grain, IJobVariablesGrain
 {
     private const string Table = "openc3_job_variable";
+    private const string UpdateTokenSecret = "job-variable-update-token";
     private const string JobOfNode = "SELECT COUNT(*) FROM openc3_job_jobs WHERE projectid = @treeId AND uuid = @jobUuid";
 
     public async Task<IReadOnlyList<JobVariable>> List(long treeId, string jobUuid, VariableQuery query)
@@ -98,6 +102,30 @@ public sealed class JobVariablesGrain(SqlDatabase database, TimeProvider clock) 
         return await connection.ExecuteAsync(
             $"DELETE FROM {Table} WHERE name = @name AND jobuuid IN (SELECT uuid FROM openc3_job_jobs WHERE projectid = @treeId AND uuid = @jobUuid)",
             new { treeId, jobUuid, name });
+    }
+
+    public async Task<int> DeleteOfJobId(long jobId, string name)
+    {
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteAsync(
+            $"DELETE FROM {Table} WHERE name = @name AND jobuuid IN (SELECT uuid FROM openc3_job_jobs WHERE id = @jobId)",
+            new { jobId, name });
+    }
+
+    public async Task<string> UpdateToken(long treeId, string jobUuid, string name)
+    {
+        var key = await secrets.GetAsync(UpdateTokenSecret);
+        var message = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{treeId}::{jobUuid}::{name}"));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, message));
+    }
+
+    public async Task<int> SetOption(long treeId, string jobUuid, string name, string text, bool asValue)
+    {
+        var column = asValue ? "value" : "`option`";
+        await using var connection = await database.OpenAsync();
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET {column} = @text WHERE name = @name AND jobuuid IN (SELECT uuid FROM openc3_job_jobs WHERE projectid = @treeId AND uuid = @jobUuid)",
+            new { treeId, jobUuid, name, text });
     }
 
     /// <summary>MySQL's REPLACE on both profiles: the old row goes (its env tag with it), a new one comes; counts both.</summary>

@@ -17,6 +17,9 @@ public sealed class FileServerOptions
     /// <summary>The most bytes of files one upload may carry in all, in MiB.</summary>
     public int MaxUploadMB { get; set; } = 2048;
 
+    /// <summary>How long a download link (`GET /download/&lt;link&gt;`, handed out by `/fileserver/:p/download`) stays valid, in seconds.</summary>
+    public int DownloadLinkSeconds { get; set; } = 300;
+
     public long MaxBytes => MaxSizeMB * 1024L * 1024L;
 
     public long MaxUploadBytes => MaxUploadMB * 1024L * 1024L;

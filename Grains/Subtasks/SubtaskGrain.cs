@@ -190,7 +190,7 @@ public sealed partial class SubtaskGrain(
             current.StartedAt?.ToString("O"),
             current.FinishedAt?.ToString("O"),
             SubtaskStore.Runtime(current.StartedAt, current.FinishedAt),
-            start.Step.Pause,
+            Pause(start),
             hosts));
     }
 
@@ -263,6 +263,19 @@ public sealed partial class SubtaskGrain(
         }
     }
 
+    public async Task ReleasePause()
+    {
+        if (state.State.Start is null || state.State.PauseReleased)
+        {
+            return;
+        }
+
+        state.State.PauseReleased = true;
+        await SaveAsync();
+    }
+
+    private string Pause(SubtaskStart start) => state.State.PauseReleased ? string.Empty : start.Step.Pause;
+
     private static string StepLabel(SubtaskStart start) => $"step {start.Index + 1} ({start.Step.Name})";
 
     private async Task SaveAsync()
@@ -271,7 +284,7 @@ public sealed partial class SubtaskGrain(
         {
             await state.WriteStateAsync();
             var start = state.State.Start!;
-            await store.SaveAsync(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, start.Step.Pause);
+            await store.SaveAsync(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, Pause(start));
         }
         catch
         {

@@ -15,6 +15,9 @@ public sealed class SubtaskState
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>`next` let the task go on after this step's pause: the row's `pause` is cleared, as upstream.</summary>
+    public bool PauseReleased { get; set; }
+
     /// <summary>The approval batch an approval step waits for.</summary>
     public string? ApprovalBatch { get; set; }
 }

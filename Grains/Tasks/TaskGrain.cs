@@ -128,6 +128,7 @@ public sealed class TaskGrain(
             return false;
         }
 
+        await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).ReleasePause();
         await ApplyAsync(transition);
         return true;
     }

@@ -311,8 +311,12 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
         var settings = Data(await admin.GetAsync($"{Connector}/config"));
         Assert.Equal("http://mail-bridge.test/send", settings.GetProperty("usermail").GetString());
         Assert.Equal("http://oa.test/approval", settings.GetProperty("approver").GetString());
-        Assert.Contains(Data(await admin.GetAsync($"{Connector}/config/list")).EnumerateArray(),
-            s => s.GetProperty("key").GetString() == "usermail" && s.GetProperty("value").GetString() == "http://mail-bridge.test/send");
+
+        // config.controller.js: the list's entries are option values, each read back with GET /config?name=<entry>.
+        var versions = Data(await admin.GetAsync($"{Connector}/config/list")).EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Equal(["current"], versions);
+        Assert.Equal("http://mail-bridge.test/send", Data(await admin.GetAsync($"{Connector}/config?name={versions[0]}")).GetProperty("usermail").GetString());
+        Assert.Equal("load config fail: only the current settings are kept", (await admin.GetAsync($"{Connector}/config?name=20240101000000")).GetProperty("info").GetString());
 
         Assert.Equal("cookiekey is fixed: sid", (await admin.PostAsync($"{Connector}/config", new { cookiekey = "token" })).GetProperty("info").GetString());
         Assert.Equal("check format fail bad-key format error (?^:^[a-zA-Z0-9_]{1,100}$)",

@@ -186,6 +186,9 @@ public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture
 
         var count = (await app.GetAsync("/api/job/task/0/count")).GetProperty("data");
         Assert.True(count.GetProperty("success").GetInt32() >= 1);
+
+        // dashboard.controller.js: monthTask = fail + success + running, so all three are numbers even when zero.
+        Assert.All(new[] { "success", "running", "fail" }, status => Assert.Equal(JsonValueKind.Number, count.GetProperty(status).ValueKind));
         var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var total = (await app.GetAsync($"/api/job/task/0/total_count?time_start={today}&time_end={today}")).GetProperty("data");
         Assert.Equal(count.GetProperty("success").GetInt32(), total.GetProperty("success").GetInt32());

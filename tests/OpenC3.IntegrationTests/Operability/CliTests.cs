@@ -53,7 +53,7 @@ public sealed class CliTests(ExecutionProduct product) : IClassFixture<Execution
     }
 
     [Fact]
-    public async Task UploadWithAToken_StoresTheFile_AndAWrongTokenExitsOne()
+    public async Task UploadWithAToken_StoresTheFile_DownloadSavesItBack_AndAWrongTokenExitsOne()
     {
         using var app = product.App();
         var token = (await app.PostAsync("/api/job/token/0", new { describe = "c3 upload", isjob = 0, jobname = string.Empty })).GetProperty("token").GetString()!;
@@ -64,6 +64,15 @@ public sealed class CliTests(ExecutionProduct product) : IClassFixture<Execution
         Assert.True(upload.Exit == 0, upload.ToString());
         var listed = (await app.GetAsync("/api/job/fileserver/0")).Data().EnumerateArray().Single(f => f.GetProperty("name").GetString() == Path.GetFileName(file));
         Assert.Equal(Convert.ToHexStringLower(MD5.HashData(await File.ReadAllBytesAsync(file))), listed.GetProperty("md5").GetString());
+
+        await LoginAsync();
+        var saved = Path.Combine(home, "saved.tar");
+        var download = await C3Async(null, "download", "--tree", "0", Path.GetFileName(file), "--out", saved);
+        Assert.True(download.Exit == 0, download.ToString());
+        Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(saved));
+        var missing = await C3Async(null, "download", "--tree", "0", "no-such-file.tar", "--out", saved);
+        Assert.True(missing.Exit == 1, missing.ToString());
+        Assert.Contains("notfind the file", missing.Stderr, StringComparison.Ordinal);
 
         var refused = await C3Async(null, "upload", "--url", product.BaseUrl, "--token", new string('Z', 32), "--tree", "0", file);
         Assert.True(refused.Exit == 1, refused.ToString());

@@ -26,20 +26,24 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         var notes = files.Single(f => f.Text("name") == "notes.txt");
         Assert.Equal(("11", Md5("hello files"), "ci@app"), (notes.Text("size"), notes.Text("md5"), notes.Text("create_user")));
 
-        var download = await app.Http.GetAsync($"{J}/fileserver/{node}/download?name=notes.txt");
+        var download = await StreamAsync(app, $"{J}/fileserver/{node}/download?name=notes.txt");
         Assert.Equal("hello files", await download.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(11, download.Content.Headers.ContentLength);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("notes.txt", download.Content.Headers.ContentDisposition.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
-        var gz = await app.Http.GetAsync($"{J}/fileserver/{node}/download?name=app-1.0.tar.gz");
+        var gz = await StreamAsync(app, $"{J}/fileserver/{node}/download?name=app-1.0.tar.gz");
+
+        // Without `Accept: application/octet-stream` (the web UI) the answer is a link name, streamed by /download/<link>.
+        var link = (await app.GetAsync($"{J}/fileserver/{node}/download?name=notes.txt")).Data().GetString();
+        Assert.Equal("hello files", await (await app.Http.GetAsync($"{J}/download/{link}")).Content.ReadAsStringAsync());
         Assert.Equal("application/x-gzip", gz.Content.Headers.ContentType!.MediaType);
 
         Assert.Equal(1, (await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{node}", Multipart("notes.txt", "replaced")))).Data().GetInt32());
         files = (await app.GetAsync($"{J}/fileserver/{node}")).Rows();
         Assert.Equal(2, files.Count);
         Assert.Equal(Md5("replaced"), files.Single(f => f.Text("name") == "notes.txt").Text("md5"));
-        Assert.Equal("replaced", await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name=notes.txt")).Content.ReadAsStringAsync());
+        Assert.Equal("replaced", await (await StreamAsync(app, $"{J}/fileserver/{node}/download?name=notes.txt")).Content.ReadAsStringAsync());
         Assert.False(File.Exists(BlobPath(Sha256("hello files"))), "the replaced content is no longer referenced");
 
         Assert.Equal("notfind the file", (await app.GetAsync($"{J}/fileserver/{node}/download?name=missing.txt")).Info());
@@ -68,7 +72,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         var a = (await app.GetAsync($"{J}/fileserver/{first}")).Rows().Single().GetProperty("id").GetInt64();
         Assert.True((await app.DeleteAsync($"{J}/fileserver/{first}/{a}", new { })).Data().GetBoolean());
         Assert.True(File.Exists(BlobPath(Sha256(content))), "the second node still lists the content");
-        Assert.Equal(content, await (await app.Http.GetAsync($"{J}/fileserver/{second}/download?name=b.bin")).Content.ReadAsStringAsync());
+        Assert.Equal(content, await (await StreamAsync(app, $"{J}/fileserver/{second}/download?name=b.bin")).Content.ReadAsStringAsync());
 
         var b = (await app.GetAsync($"{J}/fileserver/{second}")).Rows().Single().GetProperty("id").GetInt64();
         Assert.False((await app.DeleteAsync($"{J}/fileserver/{first}/{b}", new { })).Data().GetBoolean());
@@ -93,8 +97,8 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         Assert.True((await ApiClient.ReadAsync(await attacker.Http.PostAsync($"{J}/fileserver/{attackerNode}", RawMultipart(("release.bin", CollisionB))))).Stat());
         Assert.True((await ApiClient.ReadAsync(await attacker.Http.PostAsync($"{J}/fileserver/{attackerNode}", RawMultipart(("copy.bin", CollisionA))))).Stat());
 
-        Assert.Equal(CollisionA, await (await app.Http.GetAsync($"{J}/fileserver/{victim}/download?name=release.bin")).Content.ReadAsByteArrayAsync());
-        Assert.Equal(CollisionB, await (await attacker.Http.GetAsync($"{J}/fileserver/{attackerNode}/download?name=release.bin")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(CollisionA, await (await StreamAsync(app, $"{J}/fileserver/{victim}/download?name=release.bin")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(CollisionB, await (await StreamAsync(attacker, $"{J}/fileserver/{attackerNode}/download?name=release.bin")).Content.ReadAsByteArrayAsync());
         Assert.Equal(written, File.GetLastWriteTimeUtc(victimBlob));
         Assert.Equal(CollisionA, await File.ReadAllBytesAsync(victimBlob));
 
@@ -123,16 +127,16 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
             new { node, name, size = CollisionA.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), md5 });
 
         Assert.Equal(md5, (await app.GetAsync($"{J}/fileserver/{node}")).Rows().Single().Text("md5"));
-        Assert.Equal(CollisionA, await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(CollisionA, await (await StreamAsync(app, $"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsByteArrayAsync());
 
         // Other bytes of the same md5 uploaded elsewhere leave the old blob as it was.
         Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{other}", RawMultipart(("collide.bin", CollisionB))))).Stat());
-        Assert.Equal(CollisionA, await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(CollisionA, await (await StreamAsync(app, $"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsByteArrayAsync());
         Assert.Equal(CollisionA, await File.ReadAllBytesAsync(legacyBlob));
 
         // Uploading the name again moves it to SHA-256 naming, and the old blob goes with its last row.
         Assert.True((await ApiClient.ReadAsync(await app.Http.PostAsync($"{J}/fileserver/{node}", Multipart(name, "new content")))).Stat());
-        Assert.Equal("new content", await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsStringAsync());
+        Assert.Equal("new content", await (await StreamAsync(app, $"{J}/fileserver/{node}/download?name={name}")).Content.ReadAsStringAsync());
         Assert.False(File.Exists(legacyBlob));
         Assert.True(File.Exists(BlobPath(Sha256("new content"))));
     }
@@ -150,7 +154,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         var row = (await app.GetAsync($"{J}/fileserver/{node}")).Rows().Single();
         Assert.Equal((FiftyMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture), expected), (row.Text("size"), row.Text("md5")));
 
-        using var download = await app.Http.GetAsync($"{J}/fileserver/{node}/download?name=big.bin", HttpCompletionOption.ResponseHeadersRead);
+        using var download = await StreamAsync(app, $"{J}/fileserver/{node}/download?name=big.bin", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(FiftyMegabytes, download.Content.Headers.ContentLength);
         Assert.Equal("application/octet-stream", download.Content.Headers.ContentType!.MediaType);
         await using var body = await download.Content.ReadAsStreamAsync();
@@ -253,7 +257,7 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         Assert.Equal(1, (await TokenUploadAsync(script, node, global, "global.txt", "by global token")).Data().GetInt32());
         var files = (await app.GetAsync($"{J}/fileserver/{node}")).Rows();
         Assert.Equal([("own.txt", $"{own[..8]}@token"), ("global.txt", $"{global[..8]}@token")], files.Select(f => (f.Text("name"), f.Text("create_user"))));
-        Assert.Equal("by own token", await (await app.Http.GetAsync($"{J}/fileserver/{node}/download?name=own.txt")).Content.ReadAsStringAsync());
+        Assert.Equal("by own token", await (await StreamAsync(app, $"{J}/fileserver/{node}/download?name=own.txt")).Content.ReadAsStringAsync());
         Assert.Single(await AuditAsync(product, "TOKEN UPLOAD FILE", $"TREEID:{node} FILENAME:own.txt"));
         Assert.DoesNotContain("never-started", product.Process.Log, StringComparison.Ordinal);
 
@@ -336,6 +340,14 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
         }
 
         Assert.Single((await app.GetAsync($"{J}/fileserver/{node}")).Rows());
+    }
+
+    /// <summary>A download as the c3 CLI asks for it: the file itself, in the first answer.</summary>
+    private static async Task<HttpResponseMessage> StreamAsync(ApiClient client, string path, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("application/octet-stream");
+        return await client.Http.SendAsync(request, completion);
     }
 
     private static async Task<System.Text.Json.JsonElement> TokenUploadAsync(
