@@ -230,6 +230,7 @@ public static class TaskApi
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input)
             .NoQuote("name", required: true)
+            .MaxLength("name", 100)
             .Required("user", "^[A-Za-z0-9_]+$")
             .RequiredIn("node_type", "builtin", "buildin")
             .Required("node_cont", "^[a-zA-Z0-9.,-]+$")
