@@ -15,6 +15,7 @@ using OpenC3.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 
 namespace OpenC3.Silo;
 
@@ -90,6 +91,9 @@ public static class OpenC3HostingExtensions
                     o.Invariant = MySqlInvariant;
                     o.ConnectionString = storage.ConnectionString;
                 });
+                // Registered after the provider's own, so this one is resolved (also as its lifecycle participant, which it forwards).
+                silo.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+                    (sp, name) => new StorageFaultGrainStorage(AdoNetGrainStorageFactory.Create(sp, (string)name!)));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = MySqlInvariant;
@@ -99,7 +103,7 @@ public static class OpenC3HostingExtensions
             else
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
+                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => new StorageFaultGrainStorage(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp)));
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             }
@@ -109,6 +113,7 @@ public static class OpenC3HostingExtensions
                 silo.UseTls(tls.Configure);
             }
 
+            silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
             silo.Services.AddSingleton<CrontabWaker>();
             silo.AddStartupTask<CrontabActivation>();
             silo.Services.AddHostedService<CrontabFailover>();

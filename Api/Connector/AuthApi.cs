@@ -11,6 +11,9 @@ public static class AuthApi
     private const string UserPattern = "^[A-Za-z0-9@_.-]+$";
     private static readonly string[] AnyMethod = ["GET", "POST"];
 
+    /// <summary>A user name as the grant tables hold it (at most 100 characters).</summary>
+    private static Check User(RequestParams input) => new Check(input).Required("user", UserPattern).MaxLength("user", 100);
+
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder connector)
     {
         var admin = connector.MapGroup(string.Empty).RequireGlobalPoint(Points.ConnectorRoot);
@@ -31,7 +34,7 @@ public static class AuthApi
     private static async Task<IResult> AddGlobal(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("user", UserPattern).Required("level", LevelPattern).Failure is { } failure)
+        if (User(input).Required("level", LevelPattern).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
@@ -44,7 +47,7 @@ public static class AuthApi
     private static async Task<IResult> DeleteGlobal(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("user", UserPattern).Failure is { } failure)
+        if (User(input).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
@@ -59,7 +62,7 @@ public static class AuthApi
     private static async Task<IResult> AddTree(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("user", UserPattern).Required("tree", @"^\d{1,18}$").Required("level", LevelPattern).Failure is { } failure)
+        if (User(input).Required("tree", @"^\d{1,18}$").Required("level", LevelPattern).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
@@ -88,7 +91,7 @@ public static class AuthApi
     private static async Task<IResult> AddPrivate(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("user", UserPattern).Failure is { } failure)
+        if (User(input).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }

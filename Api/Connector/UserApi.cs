@@ -55,7 +55,7 @@ public static class UserApi
     private static async Task<IResult> AddUser(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("user", "^[A-Za-z0-9@_.-]+$").Failure is { } failure)
+        if (new Check(input).Required("user", "^[A-Za-z0-9@_.-]+$").MaxLength("user", 100).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }
@@ -71,7 +71,7 @@ public static class UserApi
     private static async Task<IResult> DeleteUser(HttpContext context, IGrainFactory grains)
     {
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).Required("user", "^[A-Za-z0-9@_.-]+$").Failure is { } failure)
+        if (new Check(input).Required("user", "^[A-Za-z0-9@_.-]+$").MaxLength("user", 100).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenC3.Grains.Storage;
 
 namespace OpenC3.Api.Infrastructure;
 
@@ -48,6 +49,9 @@ public static class ErrorHandling
                 return Reply.Fail(bad.Message);
             case JsonException:
                 return Reply.Fail("request body is not valid JSON");
+            case Exception when StorageFault.Describe(error) is { } reason:
+                // A known condition of the deployment, not a defect: the caller is told, as upstream tells a failed query.
+                return Reply.Fail(reason);
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return Reply.Status(499, "request aborted");
             default:

@@ -29,6 +29,7 @@ public static class CmdPluginApi
 
         var failure = new Check(input)
             .NoQuote("name", required: true)
+            .MaxLength("name", 100)
             .Required("user", "^[A-Za-z0-9_]+$")
             .RequiredIn("node_type", StepValues.Builtin, StepValues.Group)
             .RequiredIn("scripts_type", StepValues.ScriptTypes)

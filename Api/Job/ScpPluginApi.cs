@@ -25,6 +25,7 @@ public static class ScpPluginApi
         input = Canonical(Canonical(input, "src_type"), "dst_type").WithoutBlank("chown", "chmod");
         var failure = new Check(input)
             .NoQuote("name", required: true)
+            .MaxLength("name", 100)
             .Required("user", "^[A-Za-z0-9_]+$")
             .RequiredIn("src_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver, "ci")
             .RequiredIn("dst_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver)

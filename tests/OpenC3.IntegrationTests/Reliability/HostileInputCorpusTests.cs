@@ -13,9 +13,14 @@ namespace OpenC3.IntegrationTests.Reliability;
 /// tree node without hosts (so nothing executes). Each request is refused (`stat:false` or a 4xx) and then
 /// wrote no row, or accepted and its hostile text reads back verbatim; none answers 500 or hangs.
 /// </summary>
-public sealed class HostileInputCorpusTests(EmbeddedProduct product, ITestOutputHelper output) : IClassFixture<EmbeddedProduct>
+public abstract class HostileInputCorpus(EmbeddedProduct product, ITestOutputHelper output)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
+
+    protected EmbeddedProduct Product => product;
+
+    /// <summary>Row counts of the product's tables, read while it runs.</summary>
+    protected abstract ITableCounts OpenCounts();
 
     [Fact]
     public async Task EveryRouteAndField_RefusesOrStoresVerbatim_NeverFails_AndRefusalsWriteNothing()
@@ -25,7 +30,7 @@ public sealed class HostileInputCorpusTests(EmbeddedProduct product, ITestOutput
         var target = await TargetAsync(app);
         var document = JsonDocument.Parse(await app.Http.GetStringAsync("/openapi/v1.json")).RootElement.Clone();
         var corpus = new CorpusGenerator(document, target).Generate();
-        using var counts = new RowCounts(product.DatabaseFile);
+        using var counts = OpenCounts();
         var findings = new List<string>();
         var tally = new Dictionary<string, int>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
@@ -64,7 +69,7 @@ public sealed class HostileInputCorpusTests(EmbeddedProduct product, ITestOutput
 
     private sealed record Outcome(string Kind, string? Finding = null);
 
-    private static async Task<Outcome> SendAsync(ApiClient app, RowCounts counts, CorpusRequest request)
+    private static async Task<Outcome> SendAsync(ApiClient app, ITableCounts counts, CorpusRequest request)
     {
         var before = counts.Read();
         HttpResponseMessage response;
@@ -91,7 +96,7 @@ public sealed class HostileInputCorpusTests(EmbeddedProduct product, ITestOutput
             var refused = status >= 400 || IsRefusal(text);
             if (refused)
             {
-                var difference = RowCounts.Difference(before, counts.Read());
+                var difference = TableCounts.Difference(before, counts.Read());
                 return difference.Length == 0 ? new Outcome("refused") : new Outcome("refused", $"refused ({Shorten(text)}) but wrote {difference}");
             }
 
@@ -149,4 +154,16 @@ public sealed class HostileInputCorpusTests(EmbeddedProduct product, ITestOutput
     };
 
     private static string Shorten(string text) => text.Length > 200 ? text[..200] + "…" : text;
+}
+
+/// <summary>The corpus on the embedded profile: all of it, counting rows in the SQLite file.</summary>
+public sealed class HostileInputCorpusTests(EmbeddedProduct product, ITestOutputHelper output) : HostileInputCorpus(product, output), IClassFixture<EmbeddedProduct>
+{
+    protected override ITableCounts OpenCounts() => new RowCounts(Product.DatabaseFile);
+}
+
+/// <summary>The whole corpus on the cluster profile's storage (MariaDB, which holds text to its column lengths), counting rows there.</summary>
+public sealed class MariaDbHostileInputCorpusTests(MariaDbEmbeddedProduct product, ITestOutputHelper output) : HostileInputCorpus(product, output), IClassFixture<MariaDbEmbeddedProduct>
+{
+    protected override ITableCounts OpenCounts() => new MariaDbRowCounts(Product.Settings["Storage:ConnectionString"]);
 }
