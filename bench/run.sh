@@ -21,12 +21,14 @@ PIDS=()
 RAW=$W/raw.jsonl
 USER_NAME=openc3bench
 cleanup() {
+  local rc=$?
   stop_masters
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$W"
+  if [ "$rc" = 0 ]; then rm -rf "$W"; else echo "bench failed (exit $rc); product logs and raw results kept in $W" >&2; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 . "$ROOT/bench/farm.sh"
 . "$ROOT/bench/mariadb.sh"
