@@ -118,14 +118,15 @@ log "starting MariaDB"
 mariadb_start "$W" openc3bench
 
 # --- measuring ------------------------------------------------------------------------------------
-# One JSON object per measurement; values after the first six fields are JSON literals.
+# One JSON object per measurement; the arguments after the first six are JSON members ("key":value).
 rec() {
-  local scenario=$1 tool=$2 n=$3 wall=$4 cpu=$5 failed=$6 extra="" kv
+  local scenario=$1 tool=$2 n=$3 wall=$4 cpu=$5 failed=$6 extra="" member
   shift 6
-  for kv in "$@"; do extra+=",\"${kv%%=*}\":${kv#*=}"; done
+  for member in "$@"; do extra+=",$member"; done
   printf '{"scenario":%s,"tool":"%s","n":%s,"wall_s":%s,"cpu_s":%s,"hosts_failed":%s%s}\n' \
     "$scenario" "$tool" "$n" "$wall" "$cpu" "$failed" "$extra" >>"$RAW"
 }
+decimal() { printf '%.2f' "$(echo "scale=4; $1" | bc)"; }   # bc writes .5 for 0.5, which JSON refuses
 cpu_of() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 rss_mb() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 hwm_mb() { awk '/^VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
@@ -137,7 +138,7 @@ timed() {
   shift 2
   /usr/bin/time -f '%e %U %S' -o "$W/time" "$@" >"$out" 2>"$err" || true
   read -r T_WALL u s < <(tail -1 "$W/time")
-  T_CPU=$(echo "$u + $s" | bc)
+  T_CPU=$(decimal "$u + $s")
 }
 
 # Hosts named in pdsh's / pdcp's own error lines (`pdsh@vm: 127.0.0.5: ssh exited with exit code 255`).
@@ -182,7 +183,7 @@ measured_client() {
   local before
   before=$(cpu_of "$PRODUCT_PID")
   C_OUT=$(client "$@")
-  C_CPU=$(echo "$(cpu_of "$PRODUCT_PID") - $before" | bc)
+  C_CPU=$(decimal "$(cpu_of "$PRODUCT_PID") - $before")
 }
 
 MASTERS=()
@@ -315,7 +316,7 @@ timed "$W/out" "$W/err" xargs -a "$W/s3-list" -P 50 -I{} sh -c \
   sh "$W/ssh_config" "$W/cm/%C" {} "$command_line" "$W/remote-stdin"
 failed=$(grep -c '^failed: ' "$W/err" || true)
 rec 3 "xargs -P 50 ssh (ControlMaster)" "$S3_TASKS" "$T_WALL" "$T_CPU" "$failed" \
-  "\"result\":{\"tasks_per_s\":$(echo "scale=2; $S3_TASKS / $T_WALL" | bc)}"
+  "\"result\":{\"tasks_per_s\":$(decimal "$S3_TASKS / $T_WALL")}"
 stop_masters
 
 # --- results --------------------------------------------------------------------------------------
