@@ -321,6 +321,7 @@ stop_masters
 
 # --- results --------------------------------------------------------------------------------------
 mkdir -p "$ROOT/bench/results"
-out=$ROOT/bench/results/$(date -u +%Y-%m-%d)-$(hostname -s)$([ $QUICK = 1 ] && echo -quick).json
+out=$ROOT/bench/results/$(date -u +%Y-%m-%d)-$(hostname -s).json
+if [ $QUICK = 1 ]; then out=${out%.json}-quick.json; fi
 python3 "$ROOT/bench/report.py" "$RAW" "$out" --quick "$QUICK" --note "${BENCH_NOTE:-}"
 log "results: $out"
