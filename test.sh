@@ -42,22 +42,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 . "$ROOT/bench/farm.sh"
-
-# --- MariaDB: private datadir, free port, loopback only ------------------------------------------
-DBP=$(free_port)
-log "starting MariaDB on 127.0.0.1:$DBP"
-mariadb-install-db --no-defaults --datadir="$W/db" --auth-root-authentication-method=normal \
-  --skip-test-db --skip-name-resolve --user=root >"$W/db-install.log" 2>&1
-mariadbd --no-defaults --datadir="$W/db" --socket="$W/db.sock" --port="$DBP" --bind-address=127.0.0.1 \
-  --user=root --skip-name-resolve --log-error="$W/db.err" --pid-file="$W/db.pid" \
-  --innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --max-connections=1000 &
-PIDS+=($!)
-for i in $(seq 300); do mariadb-admin --no-defaults -S "$W/db.sock" -uroot ping >/dev/null 2>&1 && break; sleep 0.1; done
-mariadb-admin --no-defaults -S "$W/db.sock" -uroot ping >/dev/null || { cat "$W/db.err"; echo "MariaDB did not start"; exit 1; }
-DBPW=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-mariadb --no-defaults -S "$W/db.sock" -uroot -e \
-  "CREATE USER 'openc3test'@'%' IDENTIFIED BY '$DBPW'; GRANT ALL ON *.* TO 'openc3test'@'%' WITH GRANT OPTION;"
-export OPENC3_TEST_MYSQL="Server=127.0.0.1;Port=$DBP;User ID=openc3test;Password=$DBPW;Pooling=true"
+# --- MariaDB: private datadir, free port, loopback only (bench/mariadb.sh) ----------------------------
+. "$ROOT/bench/mariadb.sh"
+log "starting MariaDB"
+mariadb_start "$W" openc3test
+export OPENC3_TEST_MYSQL=$MARIADB_CONNECTION
 
 # --- sshd host farm: N loopback addresses (bench/farm.sh) ------------------------------------------
 HOSTS=${OPENC3_TEST_HOSTS:-200}

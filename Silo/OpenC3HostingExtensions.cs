@@ -23,6 +23,9 @@ public static class OpenC3HostingExtensions
 {
     private const string MySqlInvariant = "MySql.Data.MySqlConnector";
 
+    /// <summary>Grain locations a silo remembers; ours are tasks and their steps, far fewer at once than Orleans' default of a million.</summary>
+    private const int DirectoryCacheSize = 100_000;
+
     /// <summary>Joins the Orleans cluster the way `Orleans:Mode` says: as a silo (embedded/silo) or as a pure client.</summary>
     public static IHostApplicationBuilder AddOpenC3Orleans(this IHostApplicationBuilder builder, bool forceSilo = false)
     {
@@ -119,6 +122,8 @@ public static class OpenC3HostingExtensions
             silo.Services.AddHostedService<CrontabFailover>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);
+            // Orleans sizes its directory cache for a million grains up front (about 9 MB of an idle silo's heap).
+            silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
         });
     }
 
