@@ -12,6 +12,7 @@ namespace OpenC3.Grains.Storage;
 public sealed class SqlDatabase
 {
     private readonly string connectionString;
+    private readonly string? sqliteSynchronous;
 
     public SqlDatabase(IOptions<StorageOptions> options)
     {
@@ -19,6 +20,7 @@ public sealed class SqlDatabase
         storage.Validate();
         IsMySql = storage.IsMySql;
         connectionString = IsMySql ? storage.ConnectionString : PrepareSqlite(storage.ConnectionString);
+        sqliteSynchronous = IsMySql ? null : $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()};";
     }
 
     public bool IsMySql { get; }
@@ -31,6 +33,14 @@ public sealed class SqlDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (sqliteSynchronous is not null)
+            {
+                // A property of each connection, not of the file.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = sqliteSynchronous;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch

@@ -8,7 +8,19 @@ namespace OpenC3.Grains.Subtasks;
 /// <summary>Projects a step into `openc3_job_subtask`, the table the subtask list is read from. Idempotent.</summary>
 public sealed class SubtaskStore(SqlDatabase database)
 {
-    public async Task SaveAsync(string taskUuid, string type, string stepUuid, SubtaskState state, string pause)
+    /// <summary>The row of a step as the list shows it; equal rows need no second write.</summary>
+    public static SubtaskRow Row(string taskUuid, string type, string stepUuid, SubtaskState state, string pause) => new(
+        taskUuid,
+        type,
+        stepUuid,
+        state.Machine.Hosts.Count.ToString(CultureInfo.InvariantCulture),
+        state.StartedAt is { } started ? TimeFormat.Format(started) : null,
+        state.FinishedAt is { } finished ? TimeFormat.Format(finished) : null,
+        Runtime(state.StartedAt, state.FinishedAt),
+        state.Machine.Status,
+        pause);
+
+    public async Task SaveAsync(SubtaskRow row)
     {
         var sql = database.Upsert(
             "openc3_job_subtask",
@@ -18,15 +30,15 @@ public sealed class SubtaskStore(SqlDatabase database)
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync(sql, new
         {
-            parent_uuid = taskUuid,
-            subtask_type = type,
-            uuid = stepUuid,
-            nodecount = state.Machine.Hosts.Count.ToString(CultureInfo.InvariantCulture),
-            starttime = state.StartedAt is { } started ? TimeFormat.Format(started) : null,
-            finishtime = state.FinishedAt is { } finished ? TimeFormat.Format(finished) : null,
-            runtime = Runtime(state.StartedAt, state.FinishedAt),
-            status = state.Machine.Status,
-            pause,
+            parent_uuid = row.TaskUuid,
+            subtask_type = row.Type,
+            uuid = row.StepUuid,
+            nodecount = row.NodeCount,
+            starttime = row.StartTime,
+            finishtime = row.FinishTime,
+            runtime = row.Runtime,
+            status = row.Status,
+            pause = row.Pause,
         });
     }
 
@@ -50,3 +62,6 @@ public sealed class SubtaskStore(SqlDatabase database)
     public static string? Runtime(DateTimeOffset? started, DateTimeOffset? finished) =>
         started is { } s && finished is { } f ? (f - s).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) : null;
 }
+
+/// <summary>A step's row in `openc3_job_subtask`.</summary>
+public sealed record SubtaskRow(string TaskUuid, string Type, string StepUuid, string NodeCount, string? StartTime, string? FinishTime, string? Runtime, string? Status, string Pause);
