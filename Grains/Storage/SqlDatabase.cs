@@ -11,8 +11,11 @@ namespace OpenC3.Grains.Storage;
 /// </summary>
 public sealed class SqlDatabase
 {
+    /// <summary>How long a SQLite write waits for the file's write lock.</summary>
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string connectionString;
-    private readonly string? sqliteSynchronous;
+    private readonly string? sqlitePragmas;
 
     public SqlDatabase(IOptions<StorageOptions> options)
     {
@@ -20,7 +23,7 @@ public sealed class SqlDatabase
         storage.Validate();
         IsMySql = storage.IsMySql;
         connectionString = IsMySql ? storage.ConnectionString : PrepareSqlite(storage.ConnectionString);
-        sqliteSynchronous = IsMySql ? null : $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()};";
+        sqlitePragmas = IsMySql ? null : $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeout.TotalMilliseconds:0};";
     }
 
     public bool IsMySql { get; }
@@ -33,11 +36,12 @@ public sealed class SqlDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (sqliteSynchronous is not null)
+            if (sqlitePragmas is not null)
             {
-                // A property of each connection, not of the file.
+                // Properties of each connection, not of the file. SQLite's own busy wait retries a locked write within
+                // milliseconds; without it Microsoft.Data.Sqlite sleeps 150 ms per retry on a pool thread.
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = sqliteSynchronous;
+                pragma.CommandText = sqlitePragmas;
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -64,10 +68,10 @@ public sealed class SqlDatabase
     private static string PrepareSqlite(string raw)
     {
         var builder = new SqliteConnectionStringBuilder(raw) { Pooling = true };
-        if (builder.DefaultTimeout < 30)
+        if (builder.DefaultTimeout < BusyTimeout.TotalSeconds)
         {
             // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; concurrent grain writes rely on it.
-            builder.DefaultTimeout = 30;
+            builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
