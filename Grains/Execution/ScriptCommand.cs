@@ -6,10 +6,10 @@ namespace OpenC3.Grains.Execution;
 
 /// <summary>
 /// How a step's script runs on a host: a fixed wrapper run by `sh` as the step's user (`sudo -n -u`
-/// when it is not the SSH login) reads stdin into a temp directory only that user can enter — first a
-/// values section (`export wk_…='…'` and the argv's variable slots), then the script body — sources and
-/// deletes the values, and runs the script with its type's interpreter (or its shebang for `auto`) in
-/// its own session, announced on the first line of stdout (<see cref="RemoteSession"/>) so the run can be
+/// when it is not the SSH login) reads its stdin — first a values section (`export wk_…='…'` and the argv's
+/// variable slots), kept in the wrapper's memory only, then the script body, into a temp directory only that
+/// user can enter — evaluates the values, and runs the script with its type's interpreter (or its shebang for
+/// `auto`) in its own session, announced on the first line of stdout (<see cref="RemoteSession"/>) so the run can be
 /// stopped whole (<see cref="Stop"/>) whatever it execs or leaves running. No value ever stands on a command
 /// line, and the directory is removed whatever happens.
 /// </summary>
@@ -64,9 +64,11 @@ public static partial class ScriptCommand
 
         // mktemp -d makes the directory 0700 for the step's user; the trailing `exit` keeps sh from exec-ing away its EXIT
         // trap, and the signal trap still removes the directory when sh reports a killed script on a channel already closed.
-        // The wrapper stays outside the script's session, so stopping that session leaves it to clean up.
+        // The wrapper stays outside the script's session, so stopping that session leaves it to clean up. The values never
+        // touch the disk, and only a script run by its shebang is made executable: every process forked here costs each run.
+        var executable = interpreter is null ? "chmod 700 \"$__c3_dir/s\" && " : string.Empty;
         var wrapper = $"__c3_dir=$(mktemp -d /tmp/openc3.{tag}.XXXXXXXX) || exit 127; trap 'rm -rf \"$__c3_dir\"' EXIT; trap 'exit 129' HUP PIPE TERM; " +
-            $"head -c {length} >\"$__c3_dir/v\" && cat >\"$__c3_dir/s\" && chmod 700 \"$__c3_dir/s\" && . \"$__c3_dir/v\" && rm -f \"$__c3_dir/v\" && " +
+            $"__c3_v=$(head -c {length} -) && cat >\"$__c3_dir/s\" && {executable}eval \"$__c3_v\" && unset __c3_v && " +
             $"setsid sh -c {ShellQuote.Quote(Launcher)} sh {run}; exit $?";
         return new Run(SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(wrapper), values + script);
     }
