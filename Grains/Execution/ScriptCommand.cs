@@ -81,11 +81,10 @@ public static partial class ScriptCommand
     /// </summary>
     public static string Stop(string runAs, string login, RemoteSession session, TimeSpan grace)
     {
-        var tenths = ((int)Math.Ceiling(grace.TotalMilliseconds / 100)).ToString(CultureInfo.InvariantCulture);
         var stop = string.Create(CultureInfo.InvariantCulture, $"s={session.Id}; t={session.StartTicks}; ") + StartTicksFunction +
             "if [ \"$t\" != 0 ] && read -r l 2>/dev/null </proc/$s/stat; then __c3_t ${l##*) }; [ \"$__c3_st\" = \"$t\" ] || exit 0; fi; " +
             "kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; " +
-            $"i=0; while [ $i -lt {tenths} ] && pgrep -s $s >/dev/null 2>&1; do sleep 0.1; i=$((i+1)); done; " +
+            GraceWhile("pgrep -s $s >/dev/null 2>&1", grace) +
             "kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; true";
         return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
     }
@@ -98,13 +97,21 @@ public static partial class ScriptCommand
     public static string StopByTag(string runAs, string login, string tag, TimeSpan grace)
     {
         RequireTag(tag);
-        var tenths = ((int)Math.Ceiling(grace.TotalMilliseconds / 100)).ToString(CultureInfo.InvariantCulture);
         var stop = $"ss=$(for w in $(pgrep -f 'openc3[.]{tag}[.]XXXXXXXX'); do pgrep -P \"$w\"; done); [ -n \"$ss\" ] || exit 0; " +
             "for s in $ss; do kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; done; " +
-            $"i=0; while [ $i -lt {tenths} ] && for s in $ss; do pgrep -s $s; done | grep -q .; do sleep 0.1; i=$((i+1)); done; " +
+            GraceWhile("for s in $ss; do pgrep -s $s; done | grep -q .", grace) +
             "for s in $ss; do kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; done; true";
         return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
     }
+
+    /// <summary>
+    /// Waits while <paramref name="condition"/> holds, for at most <paramref name="grace"/> of wall-clock time: a background
+    /// `sleep` is the clock, since on a loaded host each `pgrep` (a scan of /proc) can take most of a second, and counting
+    /// rounds would stretch the grace many times over before the KILL.
+    /// </summary>
+    private static string GraceWhile(string condition, TimeSpan grace) =>
+        string.Create(CultureInfo.InvariantCulture, $"sleep {grace.TotalSeconds:0.###} & __c3_g=$!; ") +
+        $"while kill -0 $__c3_g 2>/dev/null && {condition}; do sleep 0.1; done; kill $__c3_g 2>/dev/null; ";
 
     /// <summary>`sudo -n -u &lt;user&gt; ` when the step's user is not the SSH login, else nothing.</summary>
     internal static string SudoPrefix(string runAs, string login)
