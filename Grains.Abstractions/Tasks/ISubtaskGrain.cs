@@ -7,14 +7,11 @@ public interface ISubtaskGrain : IGrainWithStringKey
     Task Start(SubtaskStart start);
 
     /// <summary>
-    /// The executor reports one host of one attempt; duplicates and late reports are ignored. Not one-way: a
-    /// report that storage refused fails, so the executor offers it again.
+    /// The executor reports hosts of the step in the order things happened, coalesced (a session started, a host
+    /// finished); duplicates and late reports are ignored. Not one-way: reports that storage refused fail, so the
+    /// executor offers them again.
     /// </summary>
-    Task HostFinished(string host, int attempt, int? exitCode, string? reason, string output);
-
-    /// <summary>The executor reports the session a host's script runs in (`&lt;id&gt;:&lt;start ticks&gt;`), kept so a survivor can stop it after a crash.</summary>
-    [Orleans.Concurrency.OneWay]
-    Task HostStarted(string host, int attempt, string session);
+    Task HostsReported(IReadOnlyList<HostReport> reports);
 
     /// <summary>The runs a crashed silo left on the hosts were stopped: the step's running hosts become `incomplete`.</summary>
     [Orleans.Concurrency.OneWay]

@@ -155,14 +155,14 @@ public sealed class CrontabGrain(
         var definition = new TaskDefinition(
             crontab.ProjectId!.Value, crontab.JobName ?? crontab.Name, crontab.EditUser, "crontab", "jobs", crontab.JobUuid, crontab.Mutex,
             NoVariables, NoVariables, [], FailFast: false);
-        return tasks.SaveAsync(uuid, new TaskState
+        return tasks.SaveAsync(TaskStore.Row(uuid, new TaskState
         {
             Definition = definition,
             Machine = TaskMachineState.Initial(0) with { Status = TaskRunStatus.Fail, Reason = reason },
             Slave = System.Environment.MachineName.ToLowerInvariant(),
             StartedAt = minute,
             FinishedAt = minute,
-        });
+        }));
     }
 
     private async Task ArmAsync(DateTimeOffset? next)

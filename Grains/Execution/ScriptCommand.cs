@@ -6,10 +6,10 @@ namespace OpenC3.Grains.Execution;
 
 /// <summary>
 /// How a step's script runs on a host: a fixed wrapper run by `sh` as the step's user (`sudo -n -u`
-/// when it is not the SSH login) reads stdin into a temp directory only that user can enter — first a
-/// values section (`export wk_…='…'` and the argv's variable slots), then the script body — sources and
-/// deletes the values, and runs the script with its type's interpreter (or its shebang for `auto`) in
-/// its own session, announced on the first line of stdout (<see cref="RemoteSession"/>) so the run can be
+/// when it is not the SSH login) reads its stdin — first a values section (`export wk_…='…'` and the argv's
+/// variable slots), kept in the wrapper's memory only, then the script body, into a temp directory only that
+/// user can enter — evaluates the values, and runs the script with its type's interpreter (or its shebang for
+/// `auto`) in its own session, announced on the first line of stdout (<see cref="RemoteSession"/>) so the run can be
 /// stopped whole (<see cref="Stop"/>) whatever it execs or leaves running. No value ever stands on a command
 /// line, and the directory is removed whatever happens.
 /// </summary>
@@ -64,9 +64,11 @@ public static partial class ScriptCommand
 
         // mktemp -d makes the directory 0700 for the step's user; the trailing `exit` keeps sh from exec-ing away its EXIT
         // trap, and the signal trap still removes the directory when sh reports a killed script on a channel already closed.
-        // The wrapper stays outside the script's session, so stopping that session leaves it to clean up.
+        // The wrapper stays outside the script's session, so stopping that session leaves it to clean up. The values never
+        // touch the disk, and only a script run by its shebang is made executable: every process forked here costs each run.
+        var executable = interpreter is null ? "chmod 700 \"$__c3_dir/s\" && " : string.Empty;
         var wrapper = $"__c3_dir=$(mktemp -d /tmp/openc3.{tag}.XXXXXXXX) || exit 127; trap 'rm -rf \"$__c3_dir\"' EXIT; trap 'exit 129' HUP PIPE TERM; " +
-            $"head -c {length} >\"$__c3_dir/v\" && cat >\"$__c3_dir/s\" && chmod 700 \"$__c3_dir/s\" && . \"$__c3_dir/v\" && rm -f \"$__c3_dir/v\" && " +
+            $"__c3_v=$(head -c {length} -) && cat >\"$__c3_dir/s\" && {executable}eval \"$__c3_v\" && unset __c3_v && " +
             $"setsid sh -c {ShellQuote.Quote(Launcher)} sh {run}; exit $?";
         return new Run(SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(wrapper), values + script);
     }
@@ -79,11 +81,10 @@ public static partial class ScriptCommand
     /// </summary>
     public static string Stop(string runAs, string login, RemoteSession session, TimeSpan grace)
     {
-        var tenths = ((int)Math.Ceiling(grace.TotalMilliseconds / 100)).ToString(CultureInfo.InvariantCulture);
         var stop = string.Create(CultureInfo.InvariantCulture, $"s={session.Id}; t={session.StartTicks}; ") + StartTicksFunction +
             "if [ \"$t\" != 0 ] && read -r l 2>/dev/null </proc/$s/stat; then __c3_t ${l##*) }; [ \"$__c3_st\" = \"$t\" ] || exit 0; fi; " +
             "kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; " +
-            $"i=0; while [ $i -lt {tenths} ] && pgrep -s $s >/dev/null 2>&1; do sleep 0.1; i=$((i+1)); done; " +
+            GraceWhile("pgrep -s $s >/dev/null 2>&1", grace) +
             "kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; true";
         return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
     }
@@ -96,13 +97,21 @@ public static partial class ScriptCommand
     public static string StopByTag(string runAs, string login, string tag, TimeSpan grace)
     {
         RequireTag(tag);
-        var tenths = ((int)Math.Ceiling(grace.TotalMilliseconds / 100)).ToString(CultureInfo.InvariantCulture);
         var stop = $"ss=$(for w in $(pgrep -f 'openc3[.]{tag}[.]XXXXXXXX'); do pgrep -P \"$w\"; done); [ -n \"$ss\" ] || exit 0; " +
             "for s in $ss; do kill -TERM -- -$s 2>/dev/null; pkill -TERM -s $s 2>/dev/null; done; " +
-            $"i=0; while [ $i -lt {tenths} ] && for s in $ss; do pgrep -s $s; done | grep -q .; do sleep 0.1; i=$((i+1)); done; " +
+            GraceWhile("for s in $ss; do pgrep -s $s; done | grep -q .", grace) +
             "for s in $ss; do kill -KILL -- -$s 2>/dev/null; pkill -KILL -s $s 2>/dev/null; done; true";
         return SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(stop);
     }
+
+    /// <summary>
+    /// Waits while <paramref name="condition"/> holds, for at most <paramref name="grace"/> of wall-clock time: a background
+    /// `sleep` is the clock, since on a loaded host each `pgrep` (a scan of /proc) can take most of a second, and counting
+    /// rounds would stretch the grace many times over before the KILL.
+    /// </summary>
+    private static string GraceWhile(string condition, TimeSpan grace) =>
+        string.Create(CultureInfo.InvariantCulture, $"sleep {grace.TotalSeconds:0.###} & __c3_g=$!; ") +
+        $"while kill -0 $__c3_g 2>/dev/null && {condition}; do sleep 0.1; done; kill $__c3_g 2>/dev/null; ";
 
     /// <summary>`sudo -n -u &lt;user&gt; ` when the step's user is not the SSH login, else nothing.</summary>
     internal static string SudoPrefix(string runAs, string login)

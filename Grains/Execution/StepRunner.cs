@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Tasks;
 using OpenC3.Grains.Logs;
-using OpenC3.Grains.Storage;
 
 namespace OpenC3.Grains.Execution;
 
@@ -17,8 +16,6 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
     /// <summary>Output kept per host for the step's result block; the full output is in the log.</summary>
     public const int ResultOutputBytes = 16 * 1024;
 
-    private static readonly TimeSpan ReportFor = TimeSpan.FromMinutes(30);
-
     private readonly ConcurrentDictionary<string, CancellationTokenSource> runs = new(StringComparer.Ordinal);
 
     public bool IsRunning(string subtaskKey) => runs.ContainsKey(subtaskKey);
@@ -31,14 +28,21 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TaskUuid"] = start.TaskUuid, ["Step"] = start.Step.Name, ["StepUuid"] = start.Step.Uuid });
         logger.LogInformation("Running step {Subtask} attempt {Attempt} on {Hosts} host(s)", subtaskKey, attempt, hosts.Count);
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
-        IHostWork work = start.Copy is { } copy ? new CopyWork(relay, copy, start.Step.User) : new CommandWork(executor, start, options.Value.User, options.Value.KillGrace, (host, session) => ReportStartedAsync(subtaskKey, host, attempt, session));
+        var reports = new HostReports(batch => grains.GetGrain<ISubtaskGrain>(subtaskKey).HostsReported(batch), logger);
+        IHostWork work = start.Copy is { } copy
+            ? new CopyWork(relay, copy, start.Step.User)
+            : new CommandWork(executor, start, options.Value.User, options.Value.KillGrace, (host, session) =>
+            {
+                reports.Started(HostReport.Started(host, attempt, session.ToString()));
+                return Task.CompletedTask;
+            });
         var perStep = options.Value.MaxParallelPerStep;
         var limit = new SemaphoreSlim(perStep > 0 ? perStep : hosts.Count + 1);
         _ = Task.Run(async () =>
         {
             try
             {
-                await Task.WhenAll(hosts.Select(host => RunHostAsync(subtaskKey, logUuid, attempt, host, work, limit, timeout, cancel.Token)));
+                await Task.WhenAll(hosts.Select(host => RunHostAsync(subtaskKey, logUuid, attempt, host, work, reports, limit, timeout, cancel.Token)));
             }
             finally
             {
@@ -100,7 +104,7 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
     }
 
     /// <param name="limit">The step's own cap on hosts at once (<see cref="SshOptions.MaxParallelPerStep"/>), below the silo-wide one.</param>
-    private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, IHostWork work, SemaphoreSlim limit, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task RunHostAsync(string subtaskKey, string logUuid, int attempt, string host, IHostWork work, HostReports reports, SemaphoreSlim limit, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Host"] = host });
         RemoteResult result;
@@ -141,49 +145,8 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
         }
 
         var output = result.Output.Length > ResultOutputBytes ? result.Output[..ResultOutputBytes] + OutputBuffer.TruncatedMarker : result.Output;
-        await ReportAsync(subtaskKey, host, attempt, result, output);
-    }
-
-    /// <summary>
-    /// Hands a host's result to its step, again and again while storage is away (the run stays known here
-    /// meanwhile, so the step is not taken for lost); after <see cref="ReportFor"/> the grain's watchdog
-    /// recovers the step: an unreported host becomes incomplete, never silently re-run.
-    /// </summary>
-    private async Task ReportAsync(string subtaskKey, string host, int attempt, RemoteResult result, string output)
-    {
-        var giveUp = DateTimeOffset.UtcNow + ReportFor;
-        for (var failed = 1; ; failed++)
-        {
-            try
-            {
-                await grains.GetGrain<ISubtaskGrain>(subtaskKey).HostFinished(host, attempt, result.ExitCode, result.Reason, output);
-                return;
-            }
-            catch (Exception error) when (DateTimeOffset.UtcNow < giveUp)
-            {
-                var delay = RetryBackoff.Delay(failed);
-                logger.LogWarning("Could not report {Host} of step {Subtask} ({Error}); again in {Delay} s", host, subtaskKey, error.Message, delay.TotalSeconds);
-                await Task.Delay(delay);
-            }
-            catch (Exception error)
-            {
-                logger.LogError(error, "Could not report {Host} of step {Subtask}; giving up", host, subtaskKey);
-                return;
-            }
-        }
-    }
-
-    private async Task ReportStartedAsync(string subtaskKey, string host, int attempt, RemoteSession session)
-    {
-        try
-        {
-            await grains.GetGrain<ISubtaskGrain>(subtaskKey).HostStarted(host, attempt, session.ToString());
-        }
-        catch (Exception error)
-        {
-            // Only a crash recovery needs it; the run itself goes on.
-            logger.LogWarning(error, "Could not record the session of {Host} in step {Subtask}", host, subtaskKey);
-        }
+        // The run stays known here until its step heard of it, so the step is not taken for lost meanwhile.
+        await reports.Finished(HostReport.Finished(host, attempt, result.ExitCode, result.Reason, output));
     }
 
     /// <summary>Each output line is tagged with its host, so a live tail of 200 hosts stays readable.</summary>

@@ -4,12 +4,14 @@ using OpenC3.Grains.Storage;
 
 namespace OpenC3.Grains.Execution;
 
-/// <summary>Writes captured `KEY:[value]` pairs of a host into `openc3_job_vv` (one row per project, node and key).</summary>
+/// <summary>Writes captured `KEY:[value]` pairs of hosts into `openc3_job_vv` (one row per project, node and key).</summary>
 public sealed class VersionVariableStore(SqlDatabase database, TimeProvider clock)
 {
-    public async Task SaveAsync(long projectId, string node, IReadOnlyDictionary<string, string> values)
+    /// <summary>The values of several hosts in one transaction; nothing is written when none has any.</summary>
+    public async Task SaveAsync(long projectId, IReadOnlyList<(string Node, IReadOnlyDictionary<string, string> Values)> nodes)
     {
-        if (values.Count == 0)
+        var rows = nodes.SelectMany(n => n.Values.Select(v => (n.Node, Name: v.Key, Value: v.Value))).ToList();
+        if (rows.Count == 0)
         {
             return;
         }
@@ -17,9 +19,12 @@ public sealed class VersionVariableStore(SqlDatabase database, TimeProvider cloc
         var sql = database.Upsert("openc3_job_vv", ["projectid", "node", "name", "value", "update_time"], ["projectid", "node", "name"], ["value", "update_time"]);
         var now = TimeFormat.Now(clock);
         await using var connection = await database.OpenAsync();
-        foreach (var (name, value) in values)
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var (node, name, value) in rows)
         {
-            await connection.ExecuteAsync(sql, new { projectid = projectId, node, name, value, update_time = now });
+            await connection.ExecuteAsync(sql, new { projectid = projectId, node, name, value, update_time = now }, transaction);
         }
+
+        await transaction.CommitAsync();
     }
 }

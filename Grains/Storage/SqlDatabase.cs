@@ -11,7 +11,11 @@ namespace OpenC3.Grains.Storage;
 /// </summary>
 public sealed class SqlDatabase
 {
+    /// <summary>How long a SQLite write waits for the file's write lock.</summary>
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
     private readonly string connectionString;
+    private readonly string? sqlitePragmas;
 
     public SqlDatabase(IOptions<StorageOptions> options)
     {
@@ -19,6 +23,7 @@ public sealed class SqlDatabase
         storage.Validate();
         IsMySql = storage.IsMySql;
         connectionString = IsMySql ? storage.ConnectionString : PrepareSqlite(storage.ConnectionString);
+        sqlitePragmas = IsMySql ? null : $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeout.TotalMilliseconds:0};";
     }
 
     public bool IsMySql { get; }
@@ -31,6 +36,15 @@ public sealed class SqlDatabase
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (sqlitePragmas is not null)
+            {
+                // Properties of each connection, not of the file. SQLite's own busy wait retries a locked write within
+                // milliseconds; without it Microsoft.Data.Sqlite sleeps 150 ms per retry on a pool thread.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = sqlitePragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch
@@ -49,15 +63,28 @@ public sealed class SqlDatabase
             : $"{insert} ON CONFLICT ({string.Join(", ", keyColumns.Select(Quote))}) DO UPDATE SET {string.Join(", ", updateColumns.Select(c => $"{Quote(c)} = excluded.{Quote(c)}"))}";
     }
 
+    /// <summary>
+    /// `INSERT … VALUES` that leaves an existing row with the same unique key alone. On InnoDB a plain-VALUES insert
+    /// takes no table-level AUTO-INC lock, unlike `INSERT … SELECT … WHERE NOT EXISTS`, which concurrent starts turned
+    /// into "Failed to read auto-increment value from storage engine".
+    /// </summary>
+    public string InsertIfAbsent(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns)
+    {
+        var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+        return IsMySql
+            ? $"{insert} ON DUPLICATE KEY UPDATE {Quote(keyColumns[0])} = {Quote(keyColumns[0])}"
+            : $"{insert} ON CONFLICT ({string.Join(", ", keyColumns.Select(Quote))}) DO NOTHING";
+    }
+
     private static string Quote(string column) => $"`{column}`";
 
     private static string PrepareSqlite(string raw)
     {
         var builder = new SqliteConnectionStringBuilder(raw) { Pooling = true };
-        if (builder.DefaultTimeout < 30)
+        if (builder.DefaultTimeout < BusyTimeout.TotalSeconds)
         {
             // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; concurrent grain writes rely on it.
-            builder.DefaultTimeout = 30;
+            builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));

@@ -20,6 +20,9 @@ public sealed partial class SubtaskGrain(
 {
     private IGrainTimer? keepAlive;
 
+    /// <summary>The step's row as this activation last wrote it.</summary>
+    private SubtaskRow? projected;
+
     private string Key => this.GetPrimaryKeyString();
 
     private string LogUuid => state.State.Start is { } start ? start.TaskUuid + start.Step.Uuid + start.Step.Type : Key;
@@ -49,17 +52,6 @@ public sealed partial class SubtaskGrain(
             }
 
             await RecoverAsync();
-        }
-    }
-
-    public async Task HostStarted(string host, int attempt, string session)
-    {
-        var before = state.State.Machine;
-        var machine = SubtaskMachine.HostStarted(before, host, attempt, session);
-        if (!ReferenceEquals(machine, before))
-        {
-            state.State.Machine = machine;
-            await state.WriteStateAsync();
         }
     }
 
@@ -100,25 +92,58 @@ public sealed partial class SubtaskGrain(
         await AfterTransitionAsync(effects);
     }
 
-    public async Task HostFinished(string host, int attempt, int? exitCode, string? reason, string output)
+    public async Task HostsReported(IReadOnlyList<HostReport> reports)
     {
         var before = state.State.Machine;
-        var (machine, effects) = SubtaskMachine.HostFinished(before, host, attempt, exitCode, reason);
-        if (ReferenceEquals(machine, before))
+        var machine = before;
+        var effects = new List<SubtaskEffect>();
+        var finished = new List<(string Host, string Output)>();
+        foreach (var report in reports)
         {
-            // A report repeated after a storage fault: the task may not have heard how the step ended (it ignores repeats).
-            if (before.Status is not (null or SubtaskStatus.Running))
+            if (report.Outcome is not { } outcome)
             {
-                await NotifyTaskAsync();
+                machine = SubtaskMachine.HostStarted(machine, report.Host, report.Attempt, report.Session!);
+                continue;
             }
 
+            var (next, more) = SubtaskMachine.HostFinished(machine, report.Host, report.Attempt, outcome.ExitCode, outcome.Reason);
+            if (!ReferenceEquals(next, machine))
+            {
+                machine = next;
+                effects.AddRange(more);
+                finished.Add((report.Host, outcome.Output));
+            }
+        }
+
+        if (finished.Count == 0)
+        {
+            await KeepSessionsAsync(before, machine);
             return;
         }
 
         state.State.Machine = machine;
-        state.State.Outputs[host] = output;
-        await versions.SaveAsync(state.State.Start!.ProjectId, host, VersionVariables.Find(output));
+        foreach (var (host, output) in finished)
+        {
+            state.State.Outputs[host] = output;
+        }
+
+        await versions.SaveAsync(state.State.Start!.ProjectId, finished.Select(f => (f.Host, VersionVariables.Find(f.Output))).ToList());
         await AfterTransitionAsync(effects, notify: machine.Status != before.Status);
+    }
+
+    /// <summary>Reports that only announced sessions: kept with the step, or (all late) a repeat after a storage fault.</summary>
+    private async Task KeepSessionsAsync(SubtaskMachineState before, SubtaskMachineState machine)
+    {
+        if (!ReferenceEquals(machine, before))
+        {
+            state.State.Machine = machine;
+            await state.WriteStateAsync();
+        }
+        else if (before.Status is not (null or SubtaskStatus.Running))
+        {
+            // The task may not have heard how the step ended (it ignores repeats).
+            await NotifyTaskAsync();
+        }
     }
 
     public async Task<bool> Decide(string control, string user)
@@ -284,7 +309,13 @@ public sealed partial class SubtaskGrain(
         {
             await state.WriteStateAsync();
             var start = state.State.Start!;
-            await store.SaveAsync(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, Pause(start));
+            var row = SubtaskStore.Row(start.TaskUuid, start.Step.Type, start.Step.Uuid, state.State, Pause(start));
+            if (row != projected)
+            {
+                // Hosts ending while the step runs change nothing the list shows.
+                await store.SaveAsync(row);
+                projected = row;
+            }
         }
         catch
         {

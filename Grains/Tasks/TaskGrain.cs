@@ -22,6 +22,9 @@ public sealed class TaskGrain(
 {
     private const string WakeReminder = "wake";
 
+    /// <summary>The task's row as this activation last wrote it.</summary>
+    private TaskProjection? projected;
+
     private string Uuid => this.GetPrimaryKeyString();
 
     public async Task<bool> Start(TaskDefinition definition)
@@ -162,7 +165,13 @@ public sealed class TaskGrain(
         try
         {
             await state.WriteStateAsync();
-            await store.SaveAsync(Uuid, state.State);
+            var row = TaskStore.Row(Uuid, state.State);
+            if (row != projected)
+            {
+                // A step that starts running changes nothing the lists show.
+                await store.SaveAsync(row);
+                projected = row;
+            }
         }
         catch
         {

@@ -16,30 +16,53 @@ public sealed class TaskStore(SqlDatabase database)
         "calltype", "jobtype", "jobuuid", "runtime", "mutex", "reason", "variable",
     ];
 
-    public async Task SaveAsync(string uuid, TaskState state)
+    /// <summary>The row of a task as lists show it; equal rows need no second write.</summary>
+    public static TaskProjection Row(string uuid, TaskState state)
     {
         var definition = state.Definition!;
+        return new TaskProjection(
+            definition.ProjectId,
+            uuid,
+            definition.Name,
+            definition.User,
+            state.Slave,
+            state.Machine.Status,
+            EpochSeconds(state.StartedAt),
+            EpochSeconds(state.FinishedAt),
+            state.StartedAt is { } started ? TimeFormat.Format(started) : null,
+            state.FinishedAt is { } finished ? TimeFormat.Format(finished) : null,
+            definition.CallType,
+            definition.JobType,
+            definition.JobUuid,
+            SubtaskStore.Runtime(state.StartedAt, state.FinishedAt),
+            definition.Mutex,
+            state.Machine.Reason is { Length: > 500 } tooLong ? tooLong[..500] : state.Machine.Reason,
+            EncodeVariables(definition.Variables));
+    }
+
+    public async Task SaveAsync(TaskProjection row)
+    {
         var sql = database.Upsert("openc3_job_task", Columns, ["uuid"], Columns.Where(c => c is not ("uuid" or "projectid")).ToList());
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync(sql, new
         {
-            projectid = definition.ProjectId,
-            uuid,
-            name = definition.Name,
-            user = definition.User,
-            slave = state.Slave,
-            status = state.Machine.Status,
-            starttimems = EpochSeconds(state.StartedAt),
-            finishtimems = EpochSeconds(state.FinishedAt),
-            starttime = state.StartedAt is { } started ? TimeFormat.Format(started) : null,
-            finishtime = state.FinishedAt is { } finished ? TimeFormat.Format(finished) : null,
-            calltype = definition.CallType,
-            jobtype = definition.JobType,
-            jobuuid = definition.JobUuid,
-            runtime = SubtaskStore.Runtime(state.StartedAt, state.FinishedAt),
-            mutex = definition.Mutex,
-            reason = state.Machine.Reason is { Length: > 500 } tooLong ? tooLong[..500] : state.Machine.Reason,
-            variable = EncodeVariables(definition.Variables),
+            projectid = row.ProjectId,
+            uuid = row.Uuid,
+            name = row.Name,
+            user = row.User,
+            slave = row.Slave,
+            status = row.Status,
+            starttimems = row.StartTimeMs,
+            finishtimems = row.FinishTimeMs,
+            starttime = row.StartTime,
+            finishtime = row.FinishTime,
+            calltype = row.CallType,
+            jobtype = row.JobType,
+            jobuuid = row.JobUuid,
+            runtime = row.Runtime,
+            mutex = row.Mutex,
+            reason = row.Reason,
+            variable = row.Variable,
         });
     }
 
@@ -61,3 +84,23 @@ public sealed class TaskStore(SqlDatabase database)
     private static string? EpochSeconds(DateTimeOffset? time) =>
         time is { } t ? (t.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture) : null;
 }
+
+/// <summary>A task's row in `openc3_job_task`.</summary>
+public sealed record TaskProjection(
+    long ProjectId,
+    string Uuid,
+    string Name,
+    string User,
+    string? Slave,
+    string Status,
+    string? StartTimeMs,
+    string? FinishTimeMs,
+    string? StartTime,
+    string? FinishTime,
+    string CallType,
+    string JobType,
+    string JobUuid,
+    string? Runtime,
+    string Mutex,
+    string? Reason,
+    string Variable);
