@@ -137,6 +137,7 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<AgentOptions>(builder.Configuration.GetSection(AgentOptions.Section));
         builder.Services.AddSingleton<ProxyProbe>();
         builder.Services.AddSingleton<ProxyCheckStore>();
+        builder.Services.AddSingleton<FileServerIntake>();
         builder.Services.AddSingleton<ScpRelay>();
         builder.Services.AddSingleton<StepRunner>();
         builder.Services.AddSingleton<TaskStore>();

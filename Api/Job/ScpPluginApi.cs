@@ -8,7 +8,9 @@ namespace OpenC3.Api.Job;
 /// <summary>
 /// `POST /task/:treeid/plugin_scp`: copy a path of source hosts, or a file of the node's file server, to
 /// destination hosts as a one-step task (jobtype `plugin_scp`, log id suffix `scp`). Validated as upstream;
-/// a CI source and a file server destination need parts this product does not have and are refused.
+/// a CI source needs a part this product does not have and is refused. A file server destination (the quick
+/// send-file page's "download", `sendfile.controller.js startDownloadTask`) stores one file of one source host
+/// among the node's files under its base name; dp is ignored, as upstream replaces it by a temp path.
 /// </summary>
 public static class ScpPluginApi
 {
@@ -47,12 +49,18 @@ public static class ScpPluginApi
         }
 
         var fromFileServer = input.Text("src_type") == StepValues.Fileserver;
+        var toFileServer = input.Text("dst_type") == StepValues.Fileserver;
         if (fromFileServer && (input.Text("sp")!.Contains('/') || input.Text("sp")!.Contains('\'')))
         {
             return Reply.Fail("sp format error");
         }
 
-        var hostsError = (fromFileServer ? null : await HostsAsync(grains, treeId, input, "src")) ?? await HostsAsync(grains, treeId, input, "dst");
+        if (toFileServer && ScpStepPlanner.IntoFileServerError(fromFileServer, input.Text("sp")!) is { } intoError)
+        {
+            return Reply.Fail(intoError);
+        }
+
+        var hostsError = (fromFileServer ? null : await HostsAsync(grains, treeId, input, "src")) ?? (toFileServer ? null : await HostsAsync(grains, treeId, input, "dst"));
         if (hostsError is not null)
         {
             return Reply.Fail(hostsError);
@@ -67,7 +75,7 @@ public static class ScpPluginApi
             Src = fromFileServer ? string.Empty : input.Text("src")!,
             Sp = input.Text("sp")!,
             DstType = input.Text("dst_type")!,
-            Dst = input.Text("dst")!,
+            Dst = toFileServer ? string.Empty : input.Text("dst")!,
             Dp = input.Text("dp")!,
             Chown = input.Text("chown") ?? string.Empty,
             Chmod = input.Text("chmod") ?? string.Empty,
@@ -84,11 +92,6 @@ public static class ScpPluginApi
     private static async Task<string?> HostsAsync(IGrainFactory grains, long treeId, RequestParams input, string field)
     {
         var type = input.Text($"{field}_type");
-        if (type == StepValues.Fileserver)
-        {
-            return $"{field}_type fileserver is not supported here";
-        }
-
         var pattern = type switch
         {
             StepValues.Builtin => PluginTasks.HostsPattern,

@@ -16,7 +16,8 @@ public sealed record CopyPlan(
     [property: Id(6)] bool Mirror,
     [property: Id(7)] bool SamePath,
     [property: Id(8)] string? Skip,
-    [property: Id(9)] string? FileSha256 = null)
+    [property: Id(9)] string? FileSha256 = null,
+    [property: Id(10)] FileServerDestination? ToFileServer = null)
 {
     /// <summary>No source hosts: <see cref="SourcePath"/> names a file of the file server, whose blob is <see cref="FileBlobName"/>.</summary>
     public bool FromFileServer => SourceHosts.Count == 0;

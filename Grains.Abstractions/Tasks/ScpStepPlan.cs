@@ -12,7 +12,8 @@ public sealed record ScpStepPlan(
     [property: Id(3)] string Dp,
     [property: Id(4)] string Chown,
     [property: Id(5)] string Chmod,
-    [property: Id(6)] bool Mirror)
+    [property: Id(6)] bool Mirror,
+    [property: Id(7)] bool ToFileServer = false)
 {
     /// <summary>The source is a file of the tree node's file server (<see cref="Sp"/> is its name), not hosts.</summary>
     public bool FromFileServer => SrcType == "fileserver";

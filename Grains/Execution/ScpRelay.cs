@@ -11,9 +11,10 @@ namespace OpenC3.Grains.Execution;
 /// blob, or a source host's file or directory) is read in bounded pieces and written into the
 /// destination's command as it arrives, so a copy of any size needs only a few MB here. Each
 /// destination reads the source again. Like <see cref="SshExecutor"/>, every failure becomes a
-/// <see cref="RemoteResult"/> with a readable reason, and a copy counts as one of the silo's slots.
+/// <see cref="RemoteResult"/> with a readable reason, and a copy counts as one of the silo's slots. A copy into
+/// the file server has no destination host: <see cref="FileServerIntake"/> stores the source's file.
 /// </summary>
-public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, IOptions<SshOptions> ssh, IOptions<FileServerOptions> files)
+public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, FileServerIntake intake, IOptions<SshOptions> ssh, IOptions<FileServerOptions> files)
 {
     private const int BufferBytes = 128 * 1024;
 
@@ -35,7 +36,9 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, IOpti
             using CopySource source = plan.FromFileServer
                 ? StoredFileSource.Open(new FileBlobStore(files.Value), plan.SourcePath, plan.FileBlobName!)
                 : await HostCopySource.OpenFirstAsync(pool, plan.SourceHosts, plan.SourcePath, ScpCommands.Source(plan.SourcePath, runAs, ssh.Value.User), deadline.Token);
-            return await DeliverAsync(source, plan, runAs, host, onOutput, deadline.Token);
+            return plan.ToFileServer is { } destination
+                ? await intake.StoreAsync(source, destination, onOutput, deadline.Token)
+                : await DeliverAsync(source, plan, runAs, host, onOutput, deadline.Token);
         }
         catch (CopySourceException error)
         {

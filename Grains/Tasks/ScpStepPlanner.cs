@@ -1,6 +1,7 @@
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Tasks;
 using OpenC3.Grains.Execution;
+using OpenC3.Grains.Files;
 
 namespace OpenC3.Grains.Tasks;
 
@@ -33,6 +34,11 @@ public static class ScpStepPlanner
         }
 
         var copy = Copy(scp, src.Text, sp.Text, dp.Text, out var error);
+        if (copy is not null && scp.ToFileServer)
+        {
+            copy = IntoFileServer(copy, task, out error);
+        }
+
         if (copy is null)
         {
             return new StepPlanner.Plan(null, error);
@@ -79,6 +85,25 @@ public static class ScpStepPlanner
         var skip = scp.FromFileServer && MarkerPrefixes.Any(p => sp.StartsWith(p, StringComparison.Ordinal)) ? $"{sp} is a rollback or backup marker: nothing to copy" : null;
         return new CopyPlan(sources, sp, null, target, scp.Chown, scp.Chmod, scp.Mirror, SamePath: sp == dp, skip);
     }
+
+    /// <summary>
+    /// A copy into the file server stores one file of one source host under its base name (upstream ignores dp); the
+    /// name must be one the file server accepts, so it is refused here rather than after the copy.
+    /// </summary>
+    private static CopyPlan? IntoFileServer(CopyPlan copy, TaskDefinition task, out string? error)
+    {
+        error = IntoFileServerError(copy.FromFileServer, copy.SourcePath)
+            ?? (copy.SourceHosts.Count != 1 ? "dst_type fileserver copies from exactly one source host" : null);
+        var name = BaseName(copy.SourcePath);
+        return error is null ? copy with { TargetPath = name, Mirror = false, SamePath = false, ToFileServer = new FileServerDestination(task.ProjectId, name, task.User) } : null;
+    }
+
+    /// <summary>Why sp cannot be copied into the file server (checked again here, after variables), or null.</summary>
+    public static string? IntoFileServerError(bool fromFileServer, string sp) =>
+        fromFileServer ? "dst_type fileserver needs source hosts, not a file of the file server"
+        : sp.EndsWith('/') ? "dst_type fileserver stores a single file: sp must not be a directory"
+        : !FileNames.IsSafe(BaseName(sp)) ? "sp format error: its file name is not a valid file server name"
+        : null;
 
     /// <summary>As Perl's `basename`: the last path component, ignoring trailing slashes.</summary>
     private static string BaseName(string path)

@@ -5,7 +5,8 @@ namespace OpenC3.Grains.Tasks;
 
 /// <summary>
 /// An scp step as a task stores it when it starts: source and destination node groups resolved into
-/// host lists. A CI source needs the CI module, which this product does not have.
+/// host lists. A CI source needs the CI module, which this product does not have. A file server destination
+/// has the one pseudo host <see cref="FileServerDestination.HostLabel"/>.
 /// </summary>
 public static class ScpStepSnapshot
 {
@@ -17,13 +18,16 @@ public static class ScpStepSnapshot
         }
 
         var (sources, srcType, srcError) = await JobTaskPlanner.NodesAsync(grains, treeId, scp.SrcType, scp.Src);
-        var (targets, dstType, dstError) = await JobTaskPlanner.NodesAsync(grains, treeId, scp.DstType, scp.Dst);
+        var toFileServer = scp.DstType == StepValues.Fileserver;
+        var (targets, dstType, dstError) = toFileServer
+            ? (FileServerDestination.HostLabel, StepValues.Fileserver, null)
+            : await JobTaskPlanner.NodesAsync(grains, treeId, scp.DstType, scp.Dst);
         if ((srcError ?? dstError) is { } error)
         {
             return (null, error);
         }
 
-        var copy = new ScpStepPlan(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1");
+        var copy = new ScpStepPlan(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1", toFileServer);
         return (new StepDefinition(StepValues.Scp, scp.Uuid, scp.Name, scp.User, dstType, targets, string.Empty, string.Empty, string.Empty, JobTaskPlanner.Timeout(scp.Timeout), scp.Pause, copy, When: StepApplicability.Of(scp)), null);
     }
 }

@@ -230,8 +230,9 @@ public sealed class TaskGrain(
             return;
         }
 
-        // An scp step's source hosts must be on the tree node as well as its destinations.
-        var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, [.. plan.Start.Hosts, .. plan.Start.Copy?.SourceHosts ?? []]) };
+        // An scp step's source hosts must be on the tree node as well as its destinations (the file server is no host).
+        IReadOnlyList<string> destinations = plan.Start.Copy?.ToFileServer is null ? plan.Start.Hosts : [];
+        var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, [.. destinations, .. plan.Start.Copy?.SourceHosts ?? []]) };
         await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).Start(start);
     }
 

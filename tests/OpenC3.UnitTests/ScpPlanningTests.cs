@@ -49,6 +49,21 @@ public sealed class ScpPlanningTests
         Assert.Equal(error, Plan(new ScpStepPlan(srcType, src, sp, dp, "", "", false)).Error);
 
     [Fact]
+    public void IntoTheFileServer_StoresSpsBaseNameAsTheTasksUser_IgnoringDp()
+    {
+        var copy = Plan(new ScpStepPlan("builtin", "10.0.0.1", "/var/log/$name", "/tmp/abc/", "", "", true, ToFileServer: true), new() { ["name"] = "app.log" }, dst: "fileserver", dstType: "fileserver").Start!.Copy!;
+        Assert.Equal(("app.log", false, new FileServerDestination(0, "app.log", "me")), (copy.TargetPath, copy.Mirror, copy.ToFileServer));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1,10.0.0.3", "/a/app.log", "dst_type fileserver copies from exactly one source host")]
+    [InlineData("10.0.0.1", "/a/dir/", "dst_type fileserver stores a single file: sp must not be a directory")]
+    [InlineData("10.0.0.1", "/a/$quoted", "sp format error: its file name is not a valid file server name")]
+    [InlineData("10.0.0.1", "/a/..", "sp format error: its file name is not a valid file server name")]
+    public void IntoTheFileServer_RefusesWhatIsNotOneFileOfOneHost(string src, string sp, string error) =>
+        Assert.Equal(error, Plan(new ScpStepPlan("builtin", src, sp, "/tmp/abc/", "", "", false, ToFileServer: true), new() { ["quoted"] = "it's" }, dst: "fileserver", dstType: "fileserver").Error);
+
+    [Fact]
     public void AdHocCopies_FailFast_JobCopiesOnlyWhenExitSaysSo()
     {
         var scp = new ScpStepPlan("builtin", "10.0.0.1", "/a", "/b", "", "", false);

@@ -132,7 +132,7 @@ public abstract class ScpStepTests(EmbeddedProduct product)
         Assert.Equal("sp undef", (await app.PostAsync($"{J}/task/0/plugin_scp", Without(body, "sp"))).Info());
         Assert.Equal("check format fail src_type need in builtin,group,fileserver,ci", (await app.PostAsync($"{J}/task/0/plugin_scp", With(body, "src_type", "everywhere"))).Info());
         Assert.Equal("sp format error", (await app.PostAsync($"{J}/task/0/plugin_scp", With(With(body, "src_type", "fileserver"), "sp", "a/b"))).Info());
-        Assert.Equal("dst_type fileserver is not supported here", (await app.PostAsync($"{J}/task/0/plugin_scp", With(body, "dst_type", "fileserver"))).Info());
+        Assert.Equal("dst_type fileserver stores a single file: sp must not be a directory", (await app.PostAsync($"{J}/task/0/plugin_scp", With(With(body, "dst_type", "fileserver"), "sp", "/etc/"))).Info());
         Assert.Equal("nodegroup id 987654 nofind", (await app.PostAsync($"{J}/task/0/plugin_scp", With(With(body, "src_type", "group"), "src", "987654"))).Info());
 
         var missingFile = $"missing-{Guid.NewGuid():N}";
