@@ -20,7 +20,9 @@ public static class RemoteFileCommands
     /// <summary>The line that lists the directory on stdin, one level, as <paramref name="runAs"/>.</summary>
     public static string List(string runAs, string login) =>
         ScriptCommand.SudoPrefix(runAs, login) + "sh -c " + ShellQuote.Quote(
-            ReadPath + "cd -- \"$p\" 2>&1 || exit 2; " +
+            ReadPath + "[ -d \"$p\" ] || { printf '%s: No such directory\\n' \"$p\"; exit 2; }; " +
+            "[ -r \"$p\" ] && [ -x \"$p\" ] || { printf '%s: Permission denied\\n' \"$p\"; exit 2; }; " +
+            "cd -- \"$p\" 2>&1 || exit 2; " +
             "exec find . -mindepth 1 -maxdepth 1 -printf '%y\\0%s\\0%m\\0%T@\\0%l\\0%f\\0' 2>/dev/null");
 
     /// <summary>The line that removes the file on stdin (not a directory, as `rm` without `-r`), as <paramref name="runAs"/>.</summary>

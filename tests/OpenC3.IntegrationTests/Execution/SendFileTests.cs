@@ -125,14 +125,21 @@ public sealed class SendFileTests(ExecutionProduct product) : IClassFixture<Exec
         Assert.True(File.Exists(file));
     }
 
+    /// <summary>The directory belongs to the farm's sudo account, mode 700: the SSH login cannot enter it.</summary>
     [Fact]
-    public async Task APrivateDirectory_IsListedOnlyAsTheSudoAccount()
+    public async Task APrivateDirectory_IsListedOnlyAsTheSudoAccount_AndAMissingOneSaysSo()
     {
         using var app = product.App();
         var (node, host) = await NodeWithHostAsync(app, 44);
         var secret = directory.CreateSubdirectory("private");
         File.WriteAllText(Path.Combine(secret.FullName, "inside"), "x");
         secret.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        using (var chown = System.Diagnostics.Process.Start("chown", ["-R", TestServers.SudoUser, secret.FullName]))
+        {
+            await chown.WaitForExitAsync();
+            Assert.Equal(0, chown.ExitCode);
+        }
+
         var path = Uri.EscapeDataString(host + secret.FullName);
 
         var asLogin = await app.GetAsync($"{J}/sendfile/list/{node}?sudo={TestServers.SshUser}&path={path}");
@@ -140,6 +147,8 @@ public sealed class SendFileTests(ExecutionProduct product) : IClassFixture<Exec
         Assert.Contains("Permission denied", asLogin.Info(), StringComparison.Ordinal);
         var asOwner = await app.GetAsync($"{J}/sendfile/list/{node}?sudo={TestServers.SudoUser}&path={path}");
         Assert.Equal(["..", "inside"], asOwner.Rows().Select(r => r.Text("path")));
+        var absent = await app.GetAsync($"{J}/sendfile/list/{node}?sudo={TestServers.SshUser}&path={Uri.EscapeDataString(host + secret.FullName + "-absent")}");
+        Assert.Equal($"{secret.FullName}-absent: No such directory", absent.Info());
     }
 
     [Fact]
