@@ -12,6 +12,7 @@ public static class DocumentedFields
 {
     private const string Date = @"^\d{4}-\d{2}-\d{2}$";
     private const string Uuid = "^[a-zA-Z0-9]{12}$";
+    private const string RemoteAccount = "^[A-Za-z0-9_-]+$";
     private static readonly string[] TaskStatuses = ["init", "running", "waiting", "success", "fail", "refuse"];
     private static readonly string[] Decisions = ["next", "fail", "running", "ignore"];
 
@@ -43,6 +44,14 @@ public static class DocumentedFields
             Body("scripts_argv", false), Body("timeout", false, pattern: @"^\d+$"), Body("deployenv", false, StepValues.Deployenvs),
             Body("action", false, StepValues.Actions), Body("batches", false, StepValues.Batches),
         ],
+        ["GET /api/job/sendfile/list/{treeid}"] = RemoteDirectory(),
+        ["GET /api/job/sendile/list/{treeid}"] = RemoteDirectory(),
+        ["POST /api/job/sendfile/unlink/{treeid}"] =
+        [
+            Body("path", true, description: "`<host>/<file>`, the host placed on the node; any name but NUL"),
+            Body("paht", false, description: "the spec's spelling of `path`"), Body("sudo", true, pattern: RemoteAccount),
+        ],
+        ["GET /api/job/task/{treeid}/job/bymon"] = [Query("jobname"), Query("endpoint"), Query("tpl_id"), Query("exp_id")],
         ["POST /api/job/subtask/{treeid}"] = Control(Decisions),
         ["PUT /api/job/subtask/{treeid}"] = Control(["next", "running"]),
         ["POST /api/job/project/{treeid}"] = [Body("status", true, ["active", "inactive"])],
@@ -76,6 +85,11 @@ public static class DocumentedFields
         "uuid" or "taskuuid" or "subtaskuuid" or "jobuuid" => Path(name, JsonSchemaType.String, "^[a-zA-Z0-9]+$"),
         _ => Path(name, JsonSchemaType.String),
     };
+
+    private static DocumentedField[] RemoteDirectory() =>
+    [
+        Query("path", description: "`<host>/<directory>`, the host placed on the node; any name but NUL"), Query("sudo", pattern: RemoteAccount),
+    ];
 
     private static DocumentedField[] Control(string[] controls) =>
     [

@@ -21,6 +21,8 @@ public static class JobModule
         job.MapApprovalApi();
         job.MapApprovalPluginApi();
         job.MapMonitorApi();
+        job.MapSendFileApi();
+        job.MapJobByMonitorApi();
         return app;
     }
 }
