@@ -140,7 +140,7 @@ public sealed class WebUiFlowTests(WebUiProduct product) : IClassFixture<WebUiPr
         foreach (var served in new[]
         {
             "业务管理", "业务管理.作业管理", "业务管理.文件管理", "业务管理.脚本管理", "业务管理.定时作业", "业务管理.代理设置", "快速执行.脚本执行",
-            "快速执行.发起审批", "执行历史.作业任务", "轻应用", "我的.我的审批", "我的.修改密码", "我的.登出",
+            "快速执行.发起审批", "快速执行.文件发送", "执行历史.作业任务", "轻应用", "我的.我的审批", "我的.修改密码", "我的.登出",
         })
         {
             Assert.True(menu.ContainsKey(served), $"menu lacks {served}");
