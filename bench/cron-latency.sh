@@ -8,15 +8,7 @@ FIRES=${1:-3}
 CONFIG=${CONFIG:-Release}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-W=$(mktemp -d /tmp/openc3-cron.XXXXXX)
-chmod 755 "$W"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$W"
-}
-trap cleanup EXIT
+SCRATCH_NAME=cron . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
 [ -x /usr/sbin/sshd ] || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null
 

@@ -8,15 +8,7 @@ N=${1:-200}
 REPS=${2:-3}
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-W=$(mktemp -d /tmp/openc3-bench.XXXXXX)
-chmod 755 "$W"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$W"
-}
-trap cleanup EXIT
+SCRATCH_NAME=bench . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
 
 command -v pdsh >/dev/null && [ -x /usr/sbin/sshd ] || {

@@ -11,15 +11,7 @@ set -euo pipefail
 HOSTS=${HOSTS:-500}; TASKS=${TASKS:-1000}; CLIENTS=${CLIENTS:-50}; POLL=${POLL:-0.1}; ROUNDS=${ROUNDS:-1}; REPS=${REPS:-2}
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-W=$(mktemp -d /tmp/openc3-perf.XXXXXX)
-chmod 755 "$W"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$W"
-}
-trap cleanup EXIT
+SCRATCH_NAME=perf . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
 PORT=$(free_port)
 farm_start "$W/farm" "$HOSTS" "$PORT" openc3bench
