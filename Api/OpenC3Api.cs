@@ -21,6 +21,8 @@ public static class OpenC3Api
         builder.Services.AddSingleton<OpenC3.Grains.Abstractions.Catalog.IJobStarter, TaskJobStarter>();
         builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.Section));
         builder.Services.AddSingleton<ApprovalGuessLimiter>();
+        builder.Services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));
+        builder.Services.AddSingleton<TerminalSessions>();
         builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddSingleton<TrustedOrigins>();
         return builder;

@@ -9,6 +9,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseEnvelopeErrors();
 app.UseWebSockets();
+app.UseConsoleAssets();
 app.MapOpenC3Routes();
 app.Run();
 

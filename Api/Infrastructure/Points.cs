@@ -10,6 +10,7 @@ public static class Points
     public const string JobDelete = "openc3_job_delete";
     public const string JobControl = "openc3_job_control";
     public const string JobRoot = "openc3_job_root";
+    public const string JobVssh = "openc3_job_vssh";
     public const string AgentRead = "openc3_agent_read";
     public const string AgentWrite = "openc3_agent_write";
     public const string AgentDelete = "openc3_agent_delete";

@@ -29,6 +29,19 @@ public sealed class TrustedOrigins(IOptionsMonitor<ConnectorOptions> connector)
         return source.Length > 0 && Allows(request, source);
     }
 
+    /// <summary>
+    /// An address the web UI gives as its own (`siteaddr`): under <see cref="SafeRedirect"/>'s rules, the site address,
+    /// an allowed origin or the API's own, or a path under one of them; never a local path, another host or a script.
+    /// </summary>
+    public bool IsOwnSite(HttpRequest request, string address) =>
+        !address.StartsWith('/') && Trusted(request).Any(site => SafeRedirect.IsSafe(address, site));
+
+    private IEnumerable<string> Trusted(HttpRequest request)
+    {
+        var settings = connector.CurrentValue;
+        return settings.AllowedOrigins.Append(settings.SiteAddress).Append($"{request.Scheme}://{request.Host}");
+    }
+
     private bool Allows(HttpRequest request, string pageAddress)
     {
         if (OriginOf(pageAddress) is not { } page)
@@ -36,9 +49,7 @@ public sealed class TrustedOrigins(IOptionsMonitor<ConnectorOptions> connector)
             return false;
         }
 
-        var settings = connector.CurrentValue;
-        return settings.AllowedOrigins.Append(settings.SiteAddress).Append($"{request.Scheme}://{request.Host}")
-            .Any(trusted => OriginOf(trusted) is { } origin && string.Equals(origin, page, StringComparison.OrdinalIgnoreCase));
+        return Trusted(request).Any(trusted => OriginOf(trusted) is { } origin && string.Equals(origin, page, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? OriginOf(string address) =>

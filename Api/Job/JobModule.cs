@@ -22,6 +22,7 @@ public static class JobModule
         job.MapApprovalPluginApi();
         job.MapMonitorApi();
         job.MapSendFileApi();
+        job.MapTerminalApi();
         job.MapJobByMonitorApi();
         return app;
     }

@@ -49,7 +49,7 @@ public static partial class SlaveApi
     /// </summary>
     private static async Task TailLog(HttpContext context, LoginFilter login, TrustedOrigins origins, IGrainFactory grains)
     {
-        if (await RefuseBeforeUpgradeAsync(context, login, origins) is { } refusal)
+        if (await WebSocketGate.RefuseBeforeUpgradeAsync(context, login, origins) is { } refusal)
         {
             await refusal.ExecuteAsync(context);
             return;
@@ -80,27 +80,6 @@ public static partial class SlaveApi
 
             await Task.WhenAny(closed, Task.Delay(PollEvery));
         }
-    }
-
-    private static async Task<IResult?> RefuseBeforeUpgradeAsync(HttpContext context, LoginFilter login, TrustedOrigins origins)
-    {
-        if (!context.WebSockets.IsWebSocketRequest)
-        {
-            return Reply.Fail("websocket only");
-        }
-
-        if (!origins.AllowsWebSocket(context.Request))
-        {
-            return Reply.Unauthorized();
-        }
-
-        if (await login.IdentifyAsync(context.Request) is not { } caller)
-        {
-            return Reply.NotLoggedIn();
-        }
-
-        caller.AttachTo(context);
-        return null;
     }
 
     private static async Task<string?> AuthorizeAsync(HttpContext context, IGrainFactory grains, string logUuid)
