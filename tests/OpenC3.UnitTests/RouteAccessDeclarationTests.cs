@@ -28,6 +28,7 @@ public sealed class RouteAccessDeclarationTests
         "GET /api/job/approval/control/status/{uuid}",
         "GET /api/job/approval/control/{uuid}",
         "GET /api/job/approval/fast/{uuid}",
+        "GET /api/job/cmd/{treeid}/ws",
         "GET /api/job/download/{link}",
         "GET /api/job/monitor/metrics/app",
         "GET /api/job/monitor/metrics/mysql",
