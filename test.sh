@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite against real servers: a throwaway MariaDB and an sshd host farm on loopback.
-# Installs what is missing (apt: mariadb, openssh-server, chromium and chromium-driver; NuGet restore),
+# Installs what is missing (apt: mariadb, openssh-server, chromium and chromium-driver, nodejs and npm; NuGet restore),
 # starts the servers on free ports in a temp folder, runs `dotnet test` for every test project, stops
 # what it started (by PID) and ends with the line "N passed, N failed, N skipped".
 #   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 200: 127.0.0.2 ... 127.0.0.201)
@@ -34,6 +34,8 @@ command -v openssl >/dev/null || need+=(openssl)               # docker/tls/make
 command -v sudo >/dev/null || need+=(sudo)               # steps whose `user` is not the SSH login
 [ -x /usr/bin/chromium ] || need+=(chromium)            # the approval phone page is tested in a real browser
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+command -v node >/dev/null || need+=(nodejs)             # Api.csproj bundles the web terminal's page (Console/)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

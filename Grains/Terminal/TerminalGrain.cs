@@ -20,6 +20,9 @@ public sealed class TerminalGrain(SshConnectionPool pool, IOptions<SshOptions> s
     /// <summary>The API host reads at least every few seconds while its browser is connected.</summary>
     private static readonly TimeSpan Orphaned = TimeSpan.FromMinutes(2);
 
+    /// <summary>What a read finds when the silo that held the session restarted: a fresh activation without shells.</summary>
+    private static readonly TerminalOutput Lost = new("\r\n[the session was lost: its silo restarted]\r\n", Ended: true);
+
     private readonly TerminalScreen screen = new(MaxPending, MaxRead);
     private readonly CommandLineBuffer line = new();
     private readonly HostLabels labels = new();
@@ -67,7 +70,7 @@ public sealed class TerminalGrain(SshConnectionPool pool, IOptions<SshOptions> s
     public Task<TerminalOutput> Read(TimeSpan wait)
     {
         lastRead = DateTime.UtcNow;
-        return screen.ReadAsync(wait);
+        return session is null ? Task.FromResult(Lost) : screen.ReadAsync(wait);
     }
 
     public async Task Close()

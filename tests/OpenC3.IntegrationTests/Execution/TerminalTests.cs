@@ -119,6 +119,23 @@ public sealed class TerminalTests(TerminalProduct product) : IClassFixture<Termi
         Assert.Empty(await AuditAsync(product, "OPEN TERMINAL", $"TREEID:{node} "));
     }
 
+    [Fact]
+    public async Task ThePage_LoadsItsCodeFromTheProduct_UnderAStrictPolicy()
+    {
+        using var app = product.App();
+        var (node, host) = await NodeWithHostsAsync(app, 69);
+        var page = await app.Http.GetAsync($"{J}/cmd/{node}?node={host}&bash=1&siteaddr={Uri.EscapeDataString(product.BaseUrl + "/#/x?a=\"<b>")}");
+        Assert.StartsWith("default-src 'none'; script-src 'self';", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<script type=\"module\" src=\"/console/terminal.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("&quot;&lt;b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+
+        var bundle = await app.Http.GetAsync("/console/terminal.js");
+        Assert.Equal(System.Net.HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Equal("text/javascript", bundle.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("https://evil.example")]
     [InlineData("//evil.example")]
