@@ -31,15 +31,31 @@ public sealed class CommandLogGrain(SqlDatabase database, TimeProvider clock) : 
             .Contains("user", filter.User).Contains("node", filter.Node).Contains("usr", filter.Usr).Contains("cmd", filter.Cmd)
             .FromDay("time", filter.TimeStart).ToDay("time", filter.TimeEnd);
         await using var connection = await database.OpenAsync();
-        var rows = await connection.QueryAsync<CommandLogRow>(
+        var rows = await connection.QueryAsync<StoredRow>(
             $"""
             SELECT id AS Id, `user` AS User, node AS Node, usr AS Usr, cmd AS Cmd, `time` AS Time FROM (
               SELECT id, `user`, node, usr, cmd, `time` FROM openc3_job_cmdlog WHERE projectid = @TreeId{where.And} ORDER BY id DESC LIMIT @MaxRows
             ) newest ORDER BY id
             """,
             where.Parameters);
-        return rows.ToList();
+        return rows.Select(r => new CommandLogRow(r.Id, r.User, r.Node, r.Usr, r.Cmd, r.Time)).ToList();
     }
 
     private static string Cut(string value) => value.Length <= ColumnLength ? value : value[..ColumnLength];
+
+    /// <summary>Settable, so Dapper converts MariaDB's unsigned id as it comes (a record's constructor would need the exact type).</summary>
+    private sealed class StoredRow
+    {
+        public long Id { get; set; }
+
+        public string User { get; set; } = string.Empty;
+
+        public string Node { get; set; } = string.Empty;
+
+        public string Usr { get; set; } = string.Empty;
+
+        public string Cmd { get; set; } = string.Empty;
+
+        public string Time { get; set; } = string.Empty;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 
-namespace OpenC3.IntegrationTests.Execution;
+namespace OpenC3.TestSupport;
 
 /// <summary>The web terminal's websocket (`/api/job/cmd/:treeid/ws`) as its page drives it: `i` + keys, `r` + `columns,rows`.</summary>
 public sealed class TerminalSocket : IDisposable
@@ -53,7 +53,7 @@ public sealed class TerminalSocket : IDisposable
         {
             if (!await ReceiveAsync(limit.Token))
             {
-                Assert.Fail($"the terminal closed ({socket.CloseStatus} {socket.CloseStatusDescription}) before showing '{expected}'; it showed:\n{received}");
+                throw new InvalidOperationException($"the terminal closed ({socket.CloseStatus} {socket.CloseStatusDescription}) before showing '{expected}'; it showed:\n{received}");
             }
         }
 
