@@ -50,22 +50,13 @@ public sealed class TerminalShell : IAsyncDisposable
         }
     }
 
-    public void Write(string keys)
+    public void Write(string keys) => WhileOpen(() =>
     {
-        if (!stop.IsCancellationRequested)
-        {
-            stream.Write(keys);
-            stream.Flush();
-        }
-    }
+        stream.Write(keys);
+        stream.Flush();
+    });
 
-    public void Resize(int columns, int rows)
-    {
-        if (!stop.IsCancellationRequested)
-        {
-            stream.ChangeWindowSize((uint)columns, (uint)rows, 0, 0);
-        }
-    }
+    public void Resize(int columns, int rows) => WhileOpen(() => stream.ChangeWindowSize((uint)columns, (uint)rows, 0, 0));
 
     public async ValueTask DisposeAsync()
     {
@@ -74,6 +65,24 @@ public sealed class TerminalShell : IAsyncDisposable
         await reader;
         lease.Dispose();
         stop.Dispose();
+    }
+
+    /// <summary>Keys typed after the shell ended (before the page heard of it) go nowhere: the end is reported by the reader.</summary>
+    private void WhileOpen(Action action)
+    {
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            action();
+        }
+        catch (Exception error) when (error is ObjectDisposedException or IOException or Renci.SshNet.Common.SshException)
+        {
+            // The channel is gone; see above.
+        }
     }
 
     private async Task ReadAsync(Action<string, string> onOutput, Action onEnd)
