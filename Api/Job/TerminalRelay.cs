@@ -145,6 +145,14 @@ public sealed class TerminalRelay(WebSocket socket, ITerminalGrain terminal, Ter
         {
             // Stopped by the input side, or the browser went away.
         }
+        catch (Exception error) when (error is OrleansException or TimeoutException)
+        {
+            // The silo holding the session is gone or does not answer: the page hears why.
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.InternalServerError, "the terminal session was lost", CancellationToken.None);
+            }
+        }
     }
 
     private Task SendAsync(string text, CancellationToken cancellationToken) =>
