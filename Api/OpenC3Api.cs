@@ -18,7 +18,7 @@ public static class OpenC3Api
         builder.Services.AddOpenC3OpenApi();
         builder.Services.AddOpenC3Metrics();
         builder.Services.AddSingleton<LoginFilter>();
-        builder.Services.AddSingleton<OpenC3.Grains.Abstractions.Catalog.IJobStarter, TaskJobStarter>();
+        builder.Services.AddSingleton<UploadJobStarter>();
         builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.Section));
         builder.Services.AddSingleton<ApprovalGuessLimiter>();
         builder.Services.AddTrustedProxies(builder.Configuration);

@@ -82,8 +82,7 @@ public static partial class FileServerApi
     /// <summary>
     /// No login: header `token` (32 letters and digits) of this node or of node 0. Optional `checkmd5` must
     /// match every file; optional form field `user` is recorded as the creator, as upstream. A job token then
-    /// starts its job with `{version: &lt;file name&gt;}` through <see cref="IJobStarter"/> (logged and deferred
-    /// until the execution engine provides one).
+    /// starts its job with `{version: &lt;file name&gt;}` through <see cref="UploadJobStarter"/> (logged).
     /// </summary>
     private static async Task<IResult> TokenUpload(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
     {
@@ -131,7 +130,7 @@ public static partial class FileServerApi
         await SaveAsync(grains, options, treeId, batch, uploader, "TOKEN UPLOAD FILE", creator);
         if (grant.StartsJob)
         {
-            await context.RequestServices.GetRequiredService<IJobStarter>().StartByName(treeId, grant.JobName, new Dictionary<string, string> { ["version"] = batch.Files[^1].Name }, uploader.User);
+            await context.RequestServices.GetRequiredService<UploadJobStarter>().StartAsync(treeId, grant.JobName, new Dictionary<string, string> { ["version"] = batch.Files[^1].Name }, uploader.User);
         }
 
         return Reply.Ok(batch.Files.Count);
