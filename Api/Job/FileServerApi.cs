@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
-using OpenC3.Grains.Catalog;
-using OpenC3.Grains.Files;
-using FileServerOptions = OpenC3.Grains.Files.FileServerOptions;
+using OpenC3.Grains.Abstractions.Files;
+using FileServerOptions = OpenC3.Grains.Abstractions.Files.FileServerOptions;
 
 namespace OpenC3.Api.Job;
 

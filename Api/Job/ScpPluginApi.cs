@@ -2,7 +2,6 @@ using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Tasks;
 
 namespace OpenC3.Api.Job;
 
@@ -56,7 +55,7 @@ public static class ScpPluginApi
             return Reply.Fail("sp format error");
         }
 
-        if (toFileServer && ScpStepPlanner.IntoFileServerError(fromFileServer, input.Text("sp")!) is { } intoError)
+        if (toFileServer && FileServerCopyRule.Error(fromFileServer, input.Text("sp")!) is { } intoError)
         {
             return Reply.Fail(intoError);
         }
