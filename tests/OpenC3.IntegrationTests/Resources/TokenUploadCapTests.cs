@@ -18,13 +18,7 @@ public sealed class TokenUploadCapTests(EmbeddedProduct product) : IClassFixture
     {
         var node = await NewNodeAsync(product);
         using var app = product.App();
-        // An approval nobody answers holds each run unfinished.
-        var gate = new Dictionary<string, object?>
-        {
-            ["plugin_type"] = "approval", ["name"] = "gate", ["cont"] = "hold", ["approver"] = "open-c3", ["deployenv"] = "always",
-            ["action"] = "always", ["batches"] = "always", ["everyone"] = "on", ["relaxed"] = "off",
-        };
-        await ExecutionKit.CreateJobAsync(app, node, "held", gate);
+        await ExecutionKit.CreateJobAsync(app, node, "held", ExecutionKit.Gate());
         for (var i = 0; i < MaxActiveRunsPerJob; i++)
         {
             await ExecutionKit.StartByNameAsync(app, node, "held");
