@@ -16,9 +16,9 @@ public static class OpenC3Api
     {
         builder.AddOpenC3Orleans();
         builder.Services.AddOpenC3OpenApi();
-        builder.Services.AddOpenC3Metrics();
+        builder.Services.AddOpenC3Metrics(metrics => metrics.AddOpenC3Meters());
         builder.Services.AddSingleton<LoginFilter>();
-        builder.Services.AddSingleton<OpenC3.Grains.Abstractions.Catalog.IJobStarter, TaskJobStarter>();
+        builder.Services.AddSingleton<UploadJobStarter>();
         builder.Services.Configure<ApprovalOptions>(builder.Configuration.GetSection(ApprovalOptions.Section));
         builder.Services.AddSingleton<ApprovalGuessLimiter>();
         builder.Services.Configure<TerminalOptions>(builder.Configuration.GetSection(TerminalOptions.Section));

@@ -2,16 +2,18 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Connector;
+using OpenC3.Grains.Abstractions.Files;
 using OpenC3.Grains.Agent;
 using OpenC3.Grains.Approvals;
 using OpenC3.Grains.Connector;
 using OpenC3.Grains.Crontabs;
 using OpenC3.Grains.Execution;
-using OpenC3.Grains.Files;
 using OpenC3.Grains.Logs;
+using OpenC3.Grains.Storage;
 using OpenC3.Grains.Subtasks;
 using OpenC3.Grains.Tasks;
-using OpenC3.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
@@ -37,6 +39,7 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<ConnectorOptions>(builder.Configuration.GetSection(ConnectorOptions.Section));
         builder.Services.Configure<FileServerOptions>(builder.Configuration.GetSection(FileServerOptions.Section));
         builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton<IStorageFaults, StorageFaults>();
         var tls = orleans.Tls.IsEnabled ? ClusterTls.Load(orleans.Tls) : null;
 
         if (orleans.IsClient && !forceSilo)

@@ -3,7 +3,6 @@ using OpenC3.Api.Infrastructure;
 using OpenC3.Api.Job;
 using OpenC3.Grains.Abstractions.Agent;
 using OpenC3.Grains.Abstractions.Common;
-using OpenC3.Grains.Agent;
 
 namespace OpenC3.Api.Agent;
 
@@ -25,7 +24,7 @@ public static class CheckApi
     {
         if (await grains.GetGrain<IAgentCheckGrain>(0).Switch(context.TreeId()) is not { } check)
         {
-            return Reply.Ok(new { status = AgentCheckGrain.Off });
+            return Reply.Ok(new { status = AgentCheckStatus.Off });
         }
 
         var lastCheck = EpochSeconds(check.LastCheck);
@@ -48,7 +47,7 @@ public static class CheckApi
     {
         var treeId = context.TreeId();
         var input = await RequestParams.ReadAsync(context.Request);
-        if (new Check(input).RequiredIn("status", AgentCheckGrain.On, AgentCheckGrain.Off).Failure is { } failure)
+        if (new Check(input).RequiredIn("status", AgentCheckStatus.On, AgentCheckStatus.Off).Failure is { } failure)
         {
             return Reply.Fail(failure);
         }

@@ -1,7 +1,7 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Api.Job;
+using OpenC3.Grains.Abstractions.Agent;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Agent;
 
 namespace OpenC3.Api.Agent;
 

@@ -3,8 +3,6 @@ using OpenC3.Api.Job;
 using OpenC3.Grains.Abstractions.Agent;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Agent;
-using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Agent;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Connector;
 
 namespace OpenC3.Api.Connector;
 

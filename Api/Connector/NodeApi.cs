@@ -1,7 +1,6 @@
 using System.Globalization;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Connector;
 
 namespace OpenC3.Api.Connector;
 

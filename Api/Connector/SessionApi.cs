@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Connector;
 
 namespace OpenC3.Api.Connector;
 
@@ -37,7 +36,7 @@ public static class SessionApi
         var result = await grains.GetGrain<IIdentityGrain>(0).Login(input.Text("user")!, input.Text("pass")!, ip);
         if (result.SessionId is not { } sessionId)
         {
-            return Reply.Fail(result.Error ?? IdentityGrain.BadCredentials);
+            return Reply.Fail(result.Error ?? LoginResult.BadCredentials);
         }
 
         context.Response.Cookies.Append(LoginFilter.CookieName, sessionId, new CookieOptions

@@ -1,6 +1,5 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Connector;
 
 namespace OpenC3.Api.Connector;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OpenC3.Grains.Storage;
+using OpenC3.Grains.Abstractions.Common;
 
 namespace OpenC3.Api.Infrastructure;
 
@@ -49,7 +49,7 @@ public static class ErrorHandling
                 return Reply.Fail(bad.Message);
             case JsonException:
                 return Reply.Fail("request body is not valid JSON");
-            case Exception when StorageFault.Describe(error) is { } reason:
+            case Exception when context.RequestServices.GetRequiredService<IStorageFaults>().Describe(error) is { } reason:
                 // A known condition of the deployment, not a defect: the caller is told, as upstream tells a failed query.
                 return Reply.Fail(reason);
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Connector;
 
 namespace OpenC3.Api.Infrastructure;
 

@@ -6,9 +6,9 @@ namespace OpenC3.Api.Infrastructure;
 public static class Points
 {
     public const string JobRead = "openc3_job_read";
-    public const string JobWrite = "openc3_job_write";
+    public const string JobWrite = JobPoints.Write;
     public const string JobDelete = "openc3_job_delete";
-    public const string JobControl = "openc3_job_control";
+    public const string JobControl = JobPoints.Control;
     public const string JobRoot = "openc3_job_root";
     public const string JobVssh = "openc3_job_vssh";
     public const string AgentRead = "openc3_agent_read";

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OpenC3.Grains.Connector;
+using OpenC3.Grains.Abstractions.Connector;
 
 namespace OpenC3.Api.Infrastructure;
 

@@ -17,8 +17,8 @@ public static class ApprovalPage
 
     public static RouteGroupBuilder MapApprovalPage(this RouteGroupBuilder open)
     {
-        open.MapGet("/approval/fast/{uuid}", Show).NoLogin("the phone page: the approval uuid is the capability");
-        open.MapPost("/approval/fast/{uuid}", Decide).NoLogin("the phone page: the approval uuid is the capability");
+        open.MapGet(ApprovalFastPage.Route + "{uuid}", Show).NoLogin("the phone page: the approval uuid is the capability");
+        open.MapPost(ApprovalFastPage.Route + "{uuid}", Decide).NoLogin("the phone page: the approval uuid is the capability");
         return open;
     }
 

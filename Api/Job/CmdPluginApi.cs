@@ -1,7 +1,7 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
-using OpenC3.Grains.Tasks;
+using OpenC3.Grains.Abstractions.Tasks;
 
 namespace OpenC3.Api.Job;
 
@@ -71,7 +71,7 @@ public static class CmdPluginApi
             ScriptsArgv = input.Text("scripts_argv") ?? string.Empty,
             Timeout = input.Text("timeout") ?? string.Empty,
         }, input);
-        var planned = await JobTaskPlanner.CmdAsync(grains, treeId, command);
+        var planned = await grains.GetGrain<IJobStartGrain>(0).Snapshot(treeId, command);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)
             : await PluginTasks.StartAsync(context, grains, treeId, planned.Step, input, "RUN PLUGIN CMD");

@@ -1,7 +1,6 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Crontabs;
-using OpenC3.Grains.Crontabs;
 
 namespace OpenC3.Api.Job;
 

@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
-using OpenC3.Grains.Catalog;
-using OpenC3.Grains.Files;
-using FileServerOptions = OpenC3.Grains.Files.FileServerOptions;
+using OpenC3.Grains.Abstractions.Files;
+using FileServerOptions = OpenC3.Grains.Abstractions.Files.FileServerOptions;
 
 namespace OpenC3.Api.Job;
 
@@ -82,8 +81,7 @@ public static partial class FileServerApi
     /// <summary>
     /// No login: header `token` (32 letters and digits) of this node or of node 0. Optional `checkmd5` must
     /// match every file; optional form field `user` is recorded as the creator, as upstream. A job token then
-    /// starts its job with `{version: &lt;file name&gt;}` through <see cref="IJobStarter"/> (logged and deferred
-    /// until the execution engine provides one).
+    /// starts its job with `{version: &lt;file name&gt;}` through <see cref="UploadJobStarter"/> (logged).
     /// </summary>
     private static async Task<IResult> TokenUpload(string treeid, HttpContext context, IGrainFactory grains, IOptionsMonitor<FileServerOptions> options)
     {
@@ -131,7 +129,7 @@ public static partial class FileServerApi
         await SaveAsync(grains, options, treeId, batch, uploader, "TOKEN UPLOAD FILE", creator);
         if (grant.StartsJob)
         {
-            await context.RequestServices.GetRequiredService<IJobStarter>().StartByName(treeId, grant.JobName, new Dictionary<string, string> { ["version"] = batch.Files[^1].Name }, uploader.User);
+            await context.RequestServices.GetRequiredService<UploadJobStarter>().StartAsync(treeId, grant.JobName, new Dictionary<string, string> { ["version"] = batch.Files[^1].Name }, uploader.User);
         }
 
         return Reply.Ok(batch.Files.Count);

@@ -1,6 +1,5 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
-using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Job;
 

@@ -1,7 +1,7 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
-using OpenC3.Grains.Tasks;
+using OpenC3.Grains.Abstractions.Tasks;
 
 namespace OpenC3.Api.Job;
 
@@ -55,7 +55,7 @@ public static class ScpPluginApi
             return Reply.Fail("sp format error");
         }
 
-        if (toFileServer && ScpStepPlanner.IntoFileServerError(fromFileServer, input.Text("sp")!) is { } intoError)
+        if (toFileServer && FileServerCopyRule.Error(fromFileServer, input.Text("sp")!) is { } intoError)
         {
             return Reply.Fail(intoError);
         }
@@ -82,7 +82,7 @@ public static class ScpPluginApi
             ScpDelete = PerlTruth.IsTrue(input, "scp_delete") ? "1" : "0",
             Timeout = input.Text("timeout") ?? "60",
         }, input);
-        var planned = await ScpStepSnapshot.PlanAsync(grains, treeId, step);
+        var planned = await grains.GetGrain<IJobStartGrain>(0).Snapshot(treeId, step);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)
             : await PluginTasks.StartAsync(context, grains, treeId, planned.Step, input, "RUN PLUGIN SCP");

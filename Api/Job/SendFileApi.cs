@@ -2,7 +2,6 @@ using System.Globalization;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Execution;
-using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Job;
 

@@ -4,16 +4,12 @@ using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Tasks;
 
 namespace OpenC3.Api.Job;
 
 /// <summary>`/task/:treeid`: start ad-hoc commands, list tasks and read one.</summary>
 public static class TaskApi
 {
-    /// <summary>Upstream's guard against a runaway caller: at most this many unfinished runs of one job.</summary>
-    private const int MaxActiveRunsPerJob = 100;
-
     public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder job)
     {
         job.MapGet("/task/{treeid}", ListTasks).RequirePoint(Points.JobRead);
@@ -111,7 +107,7 @@ public static class TaskApi
     {
         var input = await RequestParams.ReadAsync(context.Request);
         var failure = new Check(input).Required("jobuuid", "^[a-zA-Z0-9]+$").Optional("mutex", PluginTasks.MutexPattern).OptionalMap("variable").Failure;
-        return failure is not null ? Reply.Fail(failure) : await StartJobAsync(context, grains, input, input.Text("jobuuid")!, requestedUuid: null);
+        return failure is not null ? Reply.Fail(failure) : await StartJobAsync(context, grains, input, input.Text("jobuuid")!, byName: false);
     }
 
     /// <summary>`uuid` is an idempotency key within the tree node: the same uuid again never starts a second run, and a uuid held by another node's task is refused.</summary>
@@ -124,10 +120,7 @@ public static class TaskApi
             return Reply.Fail(failure);
         }
 
-        var jobUuid = await grains.GetGrain<IJobsGrain>(0).UuidOf(context.TreeId(), input.Text("jobname")!);
-        return jobUuid is null
-            ? Reply.Fail($"nofind job {input.Text("jobname")}")
-            : await StartJobAsync(context, grains, input, jobUuid, input.Text("uuid"));
+        return await StartJobAsync(context, grains, input, input.Text("jobname")!, byName: true);
     }
 
     /// <summary>`1` when the node's job of that name is delegated (`_authorization_` is `true` or names the group), else `0`.</summary>
@@ -141,59 +134,34 @@ public static class TaskApi
         }
 
         var delegated = (await grains.GetGrain<IJobVariablesGrain>(0).List(treeId, jobUuid, new VariableQuery(false, [], null)))
-            .Any(v => v.Name == "_authorization_" && (v.Value == "true" || v.Value == group));
+            .Any(v => v.Name == JobDelegation.VariableName && (v.Value == "true" || v.Value == group));
         return Reply.Ok(delegated ? 1 : 0);
     }
 
-    private static async Task<IResult> StartJobAsync(HttpContext context, IGrainFactory grains, RequestParams input, string jobUuid, string? requestedUuid)
+    private static async Task<IResult> StartJobAsync(HttpContext context, IGrainFactory grains, RequestParams input, string job, bool byName)
     {
         var treeId = context.TreeId();
-        var job = await grains.GetGrain<IJobsGrain>(0).Get(treeId, jobUuid);
-        if (job is null)
-        {
-            return Reply.Fail("projectid, jobuuid nomatch");
-        }
-
-        if (!await context.AllowsAsync(await DelegatedJobs.IsDelegatedAsync(grains, treeId, jobUuid) ? Points.JobControl : Points.JobWrite, treeId))
-        {
-            return Reply.Unauthorized();
-        }
-
         var caller = Caller.Required(context);
-        var planned = await JobTaskPlanner.PlanAsync(grains, treeId, job, caller.User, caller.IsApp ? "api" : "page", Variables(input));
-        if (planned.Definition is null)
+        var request = new JobStartRequest(
+            treeId, job, byName, caller.User, caller.IsApp ? "api" : "page", Variables(input), input.Text("mutex") ?? string.Empty,
+            byName ? input.Text("uuid") : null, CheckPoints: !caller.IsApp, Audited: true);
+        var started = await grains.GetGrain<IJobStartGrain>(0).Start(request);
+        return started.Outcome switch
         {
-            return Reply.Fail(planned.Error!);
-        }
-
-        var taskUuid = requestedUuid ?? Uuid.New();
-        var task = grains.GetGrain<ITaskGrain>(taskUuid);
-        // A caller's retry of a task that exists is answered as such, even when the job is at its limit of runs.
-        if (requestedUuid is not null && await task.Definition() is { } existing)
-        {
-            return Resubmitted(existing, treeId, taskUuid);
-        }
-
-        if (await grains.GetGrain<ITaskQueryGrain>(0).ActiveRuns(job.Uuid) >= MaxActiveRunsPerJob)
-        {
-            return Reply.Fail("Too many waiting or running tasks");
-        }
-
-        await AuditTrail.RecordAsync(grains, caller, "RUN JOB", $"TREEID:{treeId} JOB:{job.Name} TASK:{taskUuid}");
-        if (!await task.Start(planned.Definition with { Mutex = input.Text("mutex") ?? string.Empty }))
-        {
-            return Resubmitted(await task.Definition(), treeId, taskUuid);
-        }
-
-        return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
+            JobStartOutcome.Started => Results.Json(new { stat = true, uuid = started.TaskUuid, data = 1 }, Reply.Json),
+            JobStartOutcome.AlreadyExists => Resubmitted(started.Existing, treeId, started.TaskUuid),
+            JobStartOutcome.NoSuchJob => Reply.Fail(byName ? $"nofind job {job}" : "projectid, jobuuid nomatch"),
+            JobStartOutcome.Unauthorized => Reply.Unauthorized(),
+            _ => Reply.Fail(started.Reason!),
+        };
     }
 
     /// <summary>
     /// A start for a uuid that is already a task. Task uuids are global (kill, log and websocket routes take the
     /// uuid alone): another node's uuid is not a key to share.
     /// </summary>
-    private static IResult Resubmitted(TaskDefinition? existing, long treeId, string taskUuid) =>
-        existing?.ProjectId == treeId
+    private static IResult Resubmitted(TaskHolder? existing, long treeId, string taskUuid) =>
+        existing?.TreeId == treeId
             ? Reply.Info("This task has been successfully created")
             : Reply.Fail($"uuid {taskUuid} is taken by a task of another tree node");
 

@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using OpenC3.Grains.Files;
-using FileServerOptions = OpenC3.Grains.Files.FileServerOptions;
+using OpenC3.Grains.Abstractions.Files;
+using FileServerOptions = OpenC3.Grains.Abstractions.Files.FileServerOptions;
 
 namespace OpenC3.Api.Job;
 

@@ -1,5 +1,4 @@
 using OpenC3.Api.Infrastructure;
-using OpenC3.Silo;
 using OpenTelemetry.Metrics;
 
 namespace OpenC3.Api.Monitor;
@@ -11,10 +10,10 @@ namespace OpenC3.Api.Monitor;
 /// </summary>
 public static class PrometheusMetrics
 {
-    public static IServiceCollection AddOpenC3Metrics(this IServiceCollection services)
+    /// <param name="productMeters">Adds the product's and Orleans' meters, which the hosting knows.</param>
+    public static IServiceCollection AddOpenC3Metrics(this IServiceCollection services, Func<MeterProviderBuilder, MeterProviderBuilder> productMeters)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddOpenC3Meters()
+        services.AddOpenTelemetry().WithMetrics(metrics => productMeters(metrics)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
         return services;

@@ -26,7 +26,11 @@ public interface IIdentityGrain : IGrainWithIntegerKey
 }
 
 [GenerateSerializer, Immutable, Alias("openc3.LoginResult")]
-public sealed record LoginResult([property: Id(0)] string? SessionId, [property: Id(1)] string? Error);
+public sealed record LoginResult([property: Id(0)] string? SessionId, [property: Id(1)] string? Error)
+{
+    /// <summary>Upstream's one answer for an unknown user and a wrong password alike.</summary>
+    public const string BadCredentials = "username or password error";
+}
 
 [GenerateSerializer, Immutable, Alias("openc3.AddUserResult")]
 public sealed record AddUserResult([property: Id(0)] string? Password, [property: Id(1)] string? Error);

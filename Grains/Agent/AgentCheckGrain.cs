@@ -10,8 +10,6 @@ namespace OpenC3.Grains.Agent;
 [GrainType("agentcheck")]
 public sealed class AgentCheckGrain(SqlDatabase database, TimeProvider clock) : Grain, IAgentCheckGrain
 {
-    public const string On = "on";
-    public const string Off = "off";
 
     public async Task<CheckSwitch?> Switch(long treeId)
     {
@@ -35,7 +33,7 @@ public sealed class AgentCheckGrain(SqlDatabase database, TimeProvider clock) : 
         return new AgentCounts(
             await CountByStatusAsync(connection, "openc3_agent_proxy"),
             await CountByStatusAsync(connection, "openc3_agent_agent"),
-            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM openc3_agent_check WHERE status = @on", new { on = On }));
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM openc3_agent_check WHERE status = @on", new { on = AgentCheckStatus.On }));
     }
 
     private static async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(System.Data.Common.DbConnection connection, string table)

@@ -1,4 +1,5 @@
 using Dapper;
+using OpenC3.Grains.Abstractions.Agent;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Storage;
 
@@ -12,7 +13,7 @@ public sealed class ProxyCheckStore(SqlDatabase database, TimeProvider clock)
     public async Task<bool> IsOnAsync(long treeId)
     {
         await using var connection = await database.OpenAsync();
-        return await connection.ExecuteScalarAsync<string>("SELECT status FROM openc3_agent_check WHERE projectid = @treeId", new { treeId }) == AgentCheckGrain.On;
+        return await connection.ExecuteScalarAsync<string>("SELECT status FROM openc3_agent_check WHERE projectid = @treeId", new { treeId }) == AgentCheckStatus.On;
     }
 
     /// <summary>Records the start of a round and which silo runs it (`slave`), as upstream.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Approvals;
 using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Connector;
 using OpenC3.Grains.Abstractions.Notifications;
-using OpenC3.Grains.Connector;
 using OpenC3.Grains.Logs;
 using OpenC3.Grains.Notifications;
 
@@ -22,8 +22,6 @@ public sealed class ApprovalGrain(
     IOptions<ReminderOptions> reminders,
     TimeProvider clock) : Grain, IApprovalGrain, IRemindable
 {
-    /// <summary>Where an approver opens their row on a phone (the API's `/approval/fast/:uuid`).</summary>
-    public const string FastPagePath = "/api/job/approval/fast/";
 
     private const string TimeoutReminder = "timeout";
     private static readonly TimeSpan LongestDue = TimeSpan.FromDays(24);
@@ -139,7 +137,7 @@ public sealed class ApprovalGrain(
         var site = connector.CurrentValue.SiteAddress.TrimEnd('/');
         foreach (var row in rows)
         {
-            var notice = new ApprovalNotice(ids.GetValueOrDefault(row.Uuid), row.Uuid, submitter, row.User, cont, site + FastPagePath + row.Uuid);
+            var notice = new ApprovalNotice(ids.GetValueOrDefault(row.Uuid), row.Uuid, submitter, row.User, cont, site + ApprovalFastPage.Path + row.Uuid);
             await TaskNotices.SendApprovalAsync(GrainFactory, notice);
         }
     }

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Connector;
 using OpenC3.Grains.Storage;
 
 namespace OpenC3.Grains.Connector;

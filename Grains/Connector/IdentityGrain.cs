@@ -14,7 +14,6 @@ namespace OpenC3.Grains.Connector;
 [GrainType("identity")]
 public sealed partial class IdentityGrain(SqlDatabase database, IOptions<ConnectorOptions> options, TimeProvider clock) : Grain, IIdentityGrain
 {
-    public const string BadCredentials = "username or password error";
     private const int MinPasswordLength = 8;
 
     // Verifying against this when the user does not exist keeps the reply time the same, so names cannot be probed.
@@ -24,7 +23,7 @@ public sealed partial class IdentityGrain(SqlDatabase database, IOptions<Connect
     {
         if (!UserPattern().IsMatch(user))
         {
-            return new LoginResult(null, BadCredentials);
+            return new LoginResult(null, LoginResult.BadCredentials);
         }
 
         var backoff = GrainFactory.GetGrain<ILoginBackoffGrain>(0);
@@ -40,7 +39,7 @@ public sealed partial class IdentityGrain(SqlDatabase database, IOptions<Connect
         if (!PasswordHasher.Verify(password, stored ?? DecoyHash) || stored is null)
         {
             await RecordLoginAsync(connection, user, "pwErr", ip, now);
-            return new LoginResult(null, BadCredentials);
+            return new LoginResult(null, LoginResult.BadCredentials);
         }
 
         await backoff.Succeeded(user, ip);

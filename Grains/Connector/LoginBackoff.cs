@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using OpenC3.Grains.Abstractions.Connector;
 
 namespace OpenC3.Grains.Connector;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Dapper;
+using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Catalog;
 using OpenC3.Grains.Storage;
 using Orleans.Concurrency;
 

@@ -1,3 +1,4 @@
+using OpenC3.Grains.Abstractions.Crontabs;
 namespace OpenC3.Grains.Crontabs;
 
 /// <summary>

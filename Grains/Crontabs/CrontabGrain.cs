@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Crontabs;
 using OpenC3.Grains.Abstractions.Tasks;
@@ -24,9 +23,6 @@ public sealed class CrontabGrain(
     ILogger<CrontabGrain> logger) : Grain, ICrontabGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
-
-    /// <summary>Upstream's worker refuses a job's run while this many are unfinished.</summary>
-    private const int MaxActiveRunsPerJob = 100;
 
     private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMinutes(1);
 
@@ -93,36 +89,24 @@ public sealed class CrontabGrain(
     /// <returns>Why the run cannot start, or null when it started (or had started already).</returns>
     private async Task<RunRefusal?> StartAsync(ScheduledCrontab crontab, string uuid)
     {
-        var treeId = crontab.ProjectId!.Value;
-        var job = await GrainFactory.GetGrain<IJobsGrain>(0).Get(treeId, crontab.JobUuid);
-        if (job is null)
+        var request = new JobStartRequest(crontab.ProjectId!.Value, crontab.JobUuid, ByName: false, crontab.EditUser, "crontab", NoVariables, crontab.Mutex, uuid);
+        var started = await GrainFactory.GetGrain<IJobStartGrain>(0).Start(request);
+        switch (started.Outcome)
         {
-            return new RunRefusal($"job {crontab.JobUuid} not found");
+            case JobStartOutcome.Started:
+                logger.LogInformation("Crontab {Crontab} started job {Job} as task {Task}", Id, crontab.JobUuid, uuid);
+                Diagnostics.OpenC3Metrics.CronFired("started");
+                return null;
+            case JobStartOutcome.AlreadyExists:
+                // Someone else's task under this run's uuid (a leaked key): the run is lost, and says so, rather than counting as started.
+                return started.Existing is { } holder && crontab.IsRun(holder.TreeId, holder.CallType, holder.JobUuid)
+                    ? null
+                    : new RunRefusal($"lost: the run id {uuid} is taken by a task that is not this crontab's run", Lost: true);
+            case JobStartOutcome.NoSuchJob:
+                return new RunRefusal($"job {crontab.JobUuid} not found");
+            default:
+                return new RunRefusal(started.Reason ?? started.Outcome.ToString());
         }
-
-        if (await GrainFactory.GetGrain<ITaskQueryGrain>(0).ActiveRuns(job.Uuid) >= MaxActiveRunsPerJob)
-        {
-            return new RunRefusal("Too many waiting or running tasks");
-        }
-
-        var planned = await JobTaskPlanner.PlanAsync(GrainFactory, treeId, job, crontab.EditUser, "crontab", NoVariables);
-        if (planned.Definition is null)
-        {
-            return new RunRefusal(planned.Error!);
-        }
-
-        var task = GrainFactory.GetGrain<ITaskGrain>(uuid);
-        if (await task.Start(planned.Definition with { Mutex = crontab.Mutex }))
-        {
-            logger.LogInformation("Crontab {Crontab} started job {Job} as task {Task}", Id, job.Name, uuid);
-            Diagnostics.OpenC3Metrics.CronFired("started");
-            return null;
-        }
-
-        // Someone else's task under this run's uuid (a leaked key): the run is lost, and says so, rather than counting as started.
-        return await task.Definition() is { } holder && crontab.IsRun(holder.ProjectId, holder.CallType, holder.JobUuid)
-            ? null
-            : new RunRefusal($"lost: the run id {uuid} is taken by a task that is not this crontab's run", Lost: true);
     }
 
     /// <summary>One failed task row for the missed minutes no one took, named after the first of them; all of them are taken.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Audit;
 using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Abstractions.Files;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Files;
 
 namespace OpenC3.Grains.Execution;
 

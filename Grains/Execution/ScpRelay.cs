@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using OpenC3.Grains.Abstractions.Files;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Files;
 using Renci.SshNet.Common;
 
 namespace OpenC3.Grains.Execution;

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Files;
 using OpenC3.Grains.Catalog;
 using OpenC3.Grains.Storage;
 using Orleans.Concurrency;

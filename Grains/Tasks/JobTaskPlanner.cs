@@ -12,30 +12,14 @@ public static class JobTaskPlanner
 {
     public sealed record Planned(TaskDefinition? Definition, string? Error);
 
-    public static async Task<Planned> PlanAsync(IGrainFactory grains, long treeId, JobDefinition job, string user, string callType, IReadOnlyDictionary<string, string> variables)
+    /// <param name="defaults">The job's variables as stored (their values are the defaults of the run).</param>
+    public static async Task<Planned> PlanAsync(IGrainFactory grains, JobStartRequest request, JobDefinition job, IReadOnlyList<JobVariable> defaults)
     {
-        var defaults = (await grains.GetGrain<IJobVariablesGrain>(0).List(treeId, job.Uuid, new VariableQuery(false, [], null)))
-            .ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+        var treeId = request.TreeId;
         var steps = new List<StepDefinition>();
         foreach (var step in job.Steps)
         {
-            (StepDefinition? Step, string? Error) planned;
-            switch (step)
-            {
-                case CmdStep cmd:
-                    planned = await CmdAsync(grains, treeId, cmd);
-                    break;
-                case ScpStep scp:
-                    planned = await ScpStepSnapshot.PlanAsync(grains, treeId, scp);
-                    break;
-                case ApprovalStep approval:
-                    planned = (ApprovalStepPlanner.Snapshot(approval), null);
-                    break;
-                default:
-                    planned = (null, $"{step.PluginType} steps cannot run");
-                    break;
-            }
-
+            var planned = await StepAsync(grains, treeId, step);
             if (planned.Step is null)
             {
                 return new Planned(null, $"step {step.Name}: {planned.Error}");
@@ -44,8 +28,22 @@ public static class JobTaskPlanner
             steps.Add(planned.Step);
         }
 
-        var failFast = FailFastRule.Applies(StepValues.Cmd, variables, defaults);
-        return new Planned(new TaskDefinition(treeId, job.Name, user, callType, "jobs", job.Uuid, string.Empty, variables, defaults, steps, failFast), null);
+        var values = defaults.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
+        var failFast = FailFastRule.Applies(StepValues.Cmd, request.Variables, values);
+        return new Planned(new TaskDefinition(treeId, job.Name, request.User, request.CallType, "jobs", job.Uuid, request.Mutex, request.Variables, values, steps, failFast), null);
+    }
+
+    /// <summary>One step as a run keeps it, or why it cannot run.</summary>
+    public static async Task<StepSnapshot> StepAsync(IGrainFactory grains, long treeId, JobStep step)
+    {
+        (StepDefinition? Step, string? Error) planned = step switch
+        {
+            CmdStep cmd => await CmdAsync(grains, treeId, cmd),
+            ScpStep scp => await ScpStepSnapshot.PlanAsync(grains, treeId, scp),
+            ApprovalStep approval => (ApprovalStepPlanner.Snapshot(approval), null),
+            _ => (null, $"{step.PluginType} steps cannot run"),
+        };
+        return new StepSnapshot(planned.Step, planned.Error);
     }
 
     /// <summary>A step's hosts: `group` resolved into the group's hosts (then `builtin`), other node types as they are.</summary>
@@ -64,7 +62,7 @@ public static class JobTaskPlanner
     public static int Timeout(string timeout) => int.TryParse(timeout, out var seconds) && seconds > 0 ? seconds : 60;
 
     /// <summary>A cmd step as a run keeps it: its node group resolved into hosts and a cited script into its type and text.</summary>
-    public static async Task<(StepDefinition? Step, string? Error)> CmdAsync(IGrainFactory grains, long treeId, CmdStep cmd)
+    private static async Task<(StepDefinition? Step, string? Error)> CmdAsync(IGrainFactory grains, long treeId, CmdStep cmd)
     {
         var (hosts, nodeType, nodeError) = await NodesAsync(grains, treeId, cmd.NodeType, cmd.NodeCont);
         if (nodeError is not null)

@@ -1,7 +1,6 @@
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Tasks;
 using OpenC3.Grains.Execution;
-using OpenC3.Grains.Files;
 
 namespace OpenC3.Grains.Tasks;
 
@@ -76,7 +75,7 @@ public static class ScpStepPlanner
 
         var directory = sp.EndsWith('/');
         var target = directory && !dp.EndsWith('/') ? dp + "/" : dp;
-        var name = scp.FromFileServer ? sp : BaseName(sp);
+        var name = scp.FromFileServer ? sp : FileServerCopyRule.BaseName(sp);
         if (target.EndsWith('/') && !directory)
         {
             target += name;
@@ -92,24 +91,10 @@ public static class ScpStepPlanner
     /// </summary>
     private static CopyPlan? IntoFileServer(CopyPlan copy, TaskDefinition task, out string? error)
     {
-        error = IntoFileServerError(copy.FromFileServer, copy.SourcePath)
+        error = FileServerCopyRule.Error(copy.FromFileServer, copy.SourcePath)
             ?? (copy.SourceHosts.Count != 1 ? "dst_type fileserver copies from exactly one source host" : null);
-        var name = BaseName(copy.SourcePath);
+        var name = FileServerCopyRule.BaseName(copy.SourcePath);
         return error is null ? copy with { TargetPath = name, Mirror = false, SamePath = false, ToFileServer = new FileServerDestination(task.ProjectId, name, task.User) } : null;
-    }
-
-    /// <summary>Why sp cannot be copied into the file server (checked again here, after variables), or null.</summary>
-    public static string? IntoFileServerError(bool fromFileServer, string sp) =>
-        fromFileServer ? "dst_type fileserver needs source hosts, not a file of the file server"
-        : sp.EndsWith('/') ? "dst_type fileserver stores a single file: sp must not be a directory"
-        : !FileNames.IsSafe(BaseName(sp)) ? "sp format error: its file name is not a valid file server name"
-        : null;
-
-    /// <summary>As Perl's `basename`: the last path component, ignoring trailing slashes.</summary>
-    private static string BaseName(string path)
-    {
-        var trimmed = path.TrimEnd('/');
-        return trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
     private static VariableSubstitution.Outcome Substitute(string text, TaskDefinition task) =>

@@ -1,5 +1,5 @@
+using OpenC3.Grains.Abstractions.Agent;
 using OpenC3.Grains.Abstractions.Connector;
-using OpenC3.Grains.Agent;
 
 namespace OpenC3.UnitTests;
 

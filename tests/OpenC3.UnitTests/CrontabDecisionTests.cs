@@ -1,3 +1,4 @@
+using OpenC3.Grains.Abstractions.Crontabs;
 using OpenC3.Grains.Crontabs;
 
 namespace OpenC3.UnitTests;

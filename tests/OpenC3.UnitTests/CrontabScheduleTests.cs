@@ -1,4 +1,4 @@
-using OpenC3.Grains.Crontabs;
+using OpenC3.Grains.Abstractions.Crontabs;
 
 namespace OpenC3.UnitTests;
 

@@ -1,4 +1,4 @@
-using OpenC3.Grains.Files;
+using OpenC3.Grains.Abstractions.Files;
 
 namespace OpenC3.UnitTests;
 

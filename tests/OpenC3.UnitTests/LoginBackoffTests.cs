@@ -1,3 +1,4 @@
+using OpenC3.Grains.Abstractions.Connector;
 using OpenC3.Grains.Connector;
 
 namespace OpenC3.UnitTests;

@@ -1,4 +1,4 @@
-using OpenC3.Grains.Connector;
+using OpenC3.Grains.Abstractions.Connector;
 
 namespace OpenC3.UnitTests;
 

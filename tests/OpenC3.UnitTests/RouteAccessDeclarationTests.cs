@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using OpenC3.Api;
 using OpenC3.Api.Infrastructure;
-using OpenC3.Grains.Connector;
+using OpenC3.Grains.Abstractions.Connector;
 
 namespace OpenC3.UnitTests;
 

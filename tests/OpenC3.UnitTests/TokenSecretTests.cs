@@ -1,4 +1,4 @@
-using OpenC3.Grains.Catalog;
+using OpenC3.Grains.Abstractions.Catalog;
 
 namespace OpenC3.UnitTests;
 

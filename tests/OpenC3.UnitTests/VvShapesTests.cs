@@ -1,5 +1,4 @@
 using OpenC3.Grains.Abstractions.Catalog;
-using OpenC3.Grains.Catalog;
 
 namespace OpenC3.UnitTests;
 

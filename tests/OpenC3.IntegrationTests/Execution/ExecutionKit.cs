@@ -13,6 +13,13 @@ public static class ExecutionKit
         ["node_cont"] = string.Join(',', hosts), ["scripts_type"] = "shell", ["scripts_cont"] = script, ["scripts_argv"] = argv, ["timeout"] = "60",
     };
 
+    /// <summary>An approval step nobody answers: it holds each run of its job unfinished.</summary>
+    public static Dictionary<string, object?> Gate() => new()
+    {
+        ["plugin_type"] = "approval", ["name"] = "gate", ["cont"] = "hold", ["approver"] = "open-c3", ["deployenv"] = "always",
+        ["action"] = "always", ["batches"] = "always", ["everyone"] = "on", ["relaxed"] = "off",
+    };
+
     /// <summary>An scp step (or, without `plugin_type`, a plugin_scp body) from a source to hosts.</summary>
     public static Dictionary<string, object?> Scp(string name, string srcType, string src, string sp, IEnumerable<string> hosts, string dp, string chmod = "", string chown = "")
     {

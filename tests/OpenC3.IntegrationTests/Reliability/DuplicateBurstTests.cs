@@ -26,12 +26,7 @@ public sealed class DuplicateBurstTests(ExecutionProduct product, ITestOutputHel
     {
         var node = await NewNodeAsync(product);
         using var app = product.App();
-        var gate = new Dictionary<string, object?>
-        {
-            ["plugin_type"] = "approval", ["name"] = "gate", ["cont"] = "hold", ["approver"] = "open-c3", ["deployenv"] = "always",
-            ["action"] = "always", ["batches"] = "always", ["everyone"] = "on", ["relaxed"] = "off",
-        };
-        await ExecutionKit.CreateJobAsync(app, node, "held", gate);
+        await ExecutionKit.CreateJobAsync(app, node, "held", ExecutionKit.Gate());
         var uuids = Enumerable.Range(0, TasksPerJob).Select(i => $"held{i:D8}").ToList();
         foreach (var uuid in uuids)
         {

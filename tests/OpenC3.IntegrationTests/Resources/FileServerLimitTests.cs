@@ -56,11 +56,4 @@ public sealed class FileServerLimitTests(SmallUploadLimitProduct product) : ICla
             Assert.True((await app.DeleteAsync($"{J}/fileserver/{node}/{file.GetProperty("id").GetInt64()}", new { })).Data().GetBoolean());
         }
     }
-
-    private static async Task<System.Text.Json.JsonElement> TokenUploadAsync(ApiClient client, long node, string token, HttpContent body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{J}/fileserver/{node}/upload") { Content = body };
-        request.Headers.Add("token", token);
-        return await ApiClient.ReadAsync(await client.Http.SendAsync(request));
-    }
 }

@@ -32,6 +32,14 @@ public static class ResourceTestKit
 
     public static string Text(this JsonElement row, string field) => row.GetProperty(field).GetString()!;
 
+    /// <summary>`POST /fileserver/:p/upload` with header `token`, as a CI script uploads.</summary>
+    public static async Task<JsonElement> TokenUploadAsync(ApiClient client, long node, string token, HttpContent body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{J}/fileserver/{node}/upload") { Content = body };
+        request.Headers.Add("token", token);
+        return await ApiClient.ReadAsync(await client.Http.SendAsync(request));
+    }
+
     /// <summary>A new root node of the service tree, so every test has its own data.</summary>
     public static async Task<long> NewNodeAsync(EmbeddedProduct product)
     {

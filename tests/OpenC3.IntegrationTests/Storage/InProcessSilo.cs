@@ -30,6 +30,7 @@ public abstract class InProcessSilo : IAsyncLifetime
         settings["Orleans:ClusterId"] = $"contract-{Guid.NewGuid():N}";
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddOpenC3Orleans(forceSilo: true);
+        AddServices(builder.Services);
         host = builder.Build();
         await host.StartAsync();
     }
@@ -44,11 +45,17 @@ public abstract class InProcessSilo : IAsyncLifetime
     }
 
     protected abstract Task<Dictionary<string, string>> StorageSettingsAsync();
+
+    /// <summary>What a test adds to the silo's services (grain call filters, say).</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 }
 
 public sealed class SqliteSilo : InProcessSilo
 {
-    protected override Task<Dictionary<string, string>> StorageSettingsAsync()
+    /// <summary>A fresh SQLite file of its own.</summary>
+    public static Task<Dictionary<string, string>> Settings()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("openc3-contract-").FullName, "openc3.db");
         return Task.FromResult(new Dictionary<string, string>
@@ -57,6 +64,8 @@ public sealed class SqliteSilo : InProcessSilo
             ["Storage:ConnectionString"] = $"Data Source={file}",
         });
     }
+
+    protected override Task<Dictionary<string, string>> StorageSettingsAsync() => Settings();
 }
 
 public sealed class MariaDbSilo : InProcessSilo

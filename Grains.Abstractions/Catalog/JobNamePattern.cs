@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>
 /// The `jobname` filter of the script and node group lists: a regular expression over the names of the

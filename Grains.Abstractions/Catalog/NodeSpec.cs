@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OpenC3.Grains.Abstractions.Catalog;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>
 /// A machine as the node list takes it: a bare IPv4 address (recorded as the inner address when it is in a

@@ -1,6 +1,6 @@
 using OpenC3.Grains.Abstractions.Connector;
 
-namespace OpenC3.Grains.Agent;
+namespace OpenC3.Grains.Abstractions.Agent;
 
 /// <summary>
 /// A tree node's ancestors, nearest first, found by its dotted full name (`a.b.c` descends from `a.b` and `a`),

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace OpenC3.Grains.Files;
+namespace OpenC3.Grains.Abstractions.Files;
 
 /// <summary>
 /// The file server's bytes: blobs named by their SHA-256 under <see cref="FileServerOptions.Path"/>, shared by

@@ -1,4 +1,4 @@
-namespace OpenC3.Grains.Files;
+namespace OpenC3.Grains.Abstractions.Files;
 
 /// <summary>`FileServer:*` — where uploaded files live, how large one may be, and how much one upload may carry.</summary>
 public sealed class FileServerOptions

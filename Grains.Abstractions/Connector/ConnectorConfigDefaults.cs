@@ -1,4 +1,4 @@
-namespace OpenC3.Grains.Connector;
+namespace OpenC3.Grains.Abstractions.Connector;
 
 /// <summary>
 /// The connector settings a fresh deployment reports. Upstream's connector reads SSO, permission,

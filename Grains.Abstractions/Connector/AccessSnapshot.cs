@@ -1,4 +1,4 @@
-namespace OpenC3.Grains.Connector;
+namespace OpenC3.Grains.Abstractions.Connector;
 
 /// <summary>Everything a permission decision needs, read at once: grants, the tree's parent links, private-node owners.</summary>
 public sealed record AccessSnapshot(

@@ -1,4 +1,4 @@
-namespace OpenC3.Grains.Connector;
+namespace OpenC3.Grains.Abstractions.Connector;
 
 /// <summary>`Connector:*` — the built-in identity provider.</summary>
 public sealed class ConnectorOptions
@@ -14,7 +14,7 @@ public sealed class ConnectorOptions
     /// <summary>How long a login session (cookie `sid`) lives.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Failed logins of one user from one client address before each further attempt waits (see <see cref="LoginBackoff"/>).</summary>
+    /// <summary>Failed logins of one user from one client address before each further attempt waits (see `LoginBackoff`).</summary>
     public int LoginBackoffFreeFailures { get; set; } = 3;
 
     /// <summary>Failed logins from one client address, whatever the user, before each further attempt from it waits.</summary>

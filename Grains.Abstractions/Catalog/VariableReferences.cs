@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using OpenC3.Grains.Abstractions.Catalog;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>
 /// Which job variables the steps of a job need: every `$name` and `${name}` (a letter, then at least one

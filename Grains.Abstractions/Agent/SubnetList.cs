@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OpenC3.Grains.Abstractions.Agent;
 
-namespace OpenC3.Grains.Agent;
+namespace OpenC3.Grains.Abstractions.Agent;
 
 /// <summary>
 /// The `subnet` of `POST /agent/:p/:regionid/subnet`: items split by commas or spaces, each a CIDR

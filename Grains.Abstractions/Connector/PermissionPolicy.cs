@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OpenC3.Grains.Connector;
+namespace OpenC3.Grains.Abstractions.Connector;
 
 /// <summary>
 /// Upstream's permission points: levels 0 login, 1 dev, 2 ops, 3 admin. A global level that reaches

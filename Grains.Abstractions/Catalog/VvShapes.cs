@@ -1,7 +1,6 @@
 using System.Globalization;
-using OpenC3.Grains.Abstractions.Catalog;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>The shapes upstream answers version variables in: a node × name table, and version shares.</summary>
 public static class VvShapes

@@ -1,6 +1,5 @@
-using OpenC3.Grains.Abstractions.Catalog;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>Whether hosts belong to a tree node: a host is known by its name, inner or outer address.</summary>
 public static class MachineMembership

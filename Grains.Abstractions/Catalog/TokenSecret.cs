@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>
 /// Upload tokens are 32 letters and digits. Only their SHA-256 is stored (they are random, so no salt or

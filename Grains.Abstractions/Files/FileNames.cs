@@ -1,4 +1,4 @@
-namespace OpenC3.Grains.Files;
+namespace OpenC3.Grains.Abstractions.Files;
 
 /// <summary>
 /// The names files are listed and downloaded by. A name never becomes a path here (blobs are named by md5),

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using OpenC3.Grains.Abstractions.Catalog;
 
-namespace OpenC3.Grains.Catalog;
+namespace OpenC3.Grains.Abstractions.Catalog;
 
 /// <summary>
 /// The hosts of a node group. Plugin `node`: params is a CSV of hosts (a JSON array of hosts works too).

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OpenC3.Grains.Agent;
+namespace OpenC3.Grains.Abstractions.Agent;
 
 /// <summary>
 /// The `ip` of `POST /proxy/:p/:regionid`: comma-separated; the IPv4 addresses among the items are kept and

@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace OpenC3.Grains.Crontabs;
+namespace OpenC3.Grains.Abstractions.Crontabs;
 
 /// <summary>
 /// A crontab's `minute hour day month weekday`, checked as upstream does and evaluated with Cronos in a
