@@ -39,12 +39,13 @@ public static class ApprovalPluginApi
             return Reply.Fail(failure);
         }
 
-        var step = new StepDefinition(
-            StepValues.Approval, Uuid.New(), input.Text("name")!, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
-            int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
-            string.Empty,
-            Approval: new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"),
-            When: new StepApplicability(input.Text("deployenv")!, input.Text("action")!, input.Text("batches")!));
+        var step = new StepDefinition
+        {
+            Type = StepValues.Approval, Uuid = Uuid.New(), Name = input.Text("name")!,
+            Timeout = int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
+            Approval = new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"),
+            When = new StepApplicability(input.Text("deployenv")!, input.Text("action")!, input.Text("batches")!),
+        };
         return await PluginTasks.StartAsync(context, grains, treeId, step, input, "RUN PLUGIN APPROVAL");
     }
 }

@@ -21,56 +21,32 @@ public static class CmdPluginApi
     private static async Task<IResult> StartCommand(HttpContext context, IGrainFactory grains)
     {
         var treeId = context.TreeId();
-        var input = await RequestParams.ReadAsync(context.Request);
-        if (input.Text("node_type") == "buildin")
-        {
-            input = input.With("node_type", StepValues.Builtin);
-        }
-
-        var failure = new Check(input)
+        var input = StepValidator.Canonical(await RequestParams.ReadAsync(context.Request), "node_type", "buildin", StepValues.Builtin);
+        var group = input.Text("node_type") == StepValues.Group;
+        var cited = input.Text("scripts_type") == StepValues.Cite;
+        var check = new Check(input)
             .NoQuote("name", required: true)
             .MaxLength("name", 100)
-            .Required("user", "^[A-Za-z0-9_]+$")
+            .Required("user", StepValidator.PluginUserPattern)
             .RequiredIn("node_type", StepValues.Builtin, StepValues.Group)
             .RequiredIn("scripts_type", StepValues.ScriptTypes)
-            .Optional("timeout", PluginTasks.DigitsPattern)
-            .Required("node_cont", input.Text("node_type") == StepValues.Group ? PluginTasks.DigitsPattern : PluginTasks.HostsPattern)
-            .Required("scripts_cont", input.Text("scripts_type") == StepValues.Cite ? PluginTasks.DigitsPattern : "[\\s\\S]")
-            .Optional("scripts_argv", "^[^']*$")
+            .Optional("timeout", StepValidator.DigitsPattern)
+            .Required("node_cont", group ? StepValidator.DigitsPattern : StepValidator.HostsPattern)
+            .Required("scripts_cont", cited ? StepValidator.DigitsPattern : StepValidator.ScriptPattern)
+            .Optional("scripts_argv", StepValidator.PluginArgvPattern)
             .Applicability()
             .Optional("mutex", PluginTasks.MutexPattern)
-            .OptionalMap("variable")
-            .Failure;
+            .OptionalMap("variable");
+        var references = new GrainStepReferences(grains, treeId);
+        var failure = check.Failure
+            ?? (group ? await StepValidator.ReferenceAsync(check, input, "node_cont", "nodegroup", references.NodeGroupExists) : null)
+            ?? (cited ? await StepValidator.ReferenceAsync(check, input, "scripts_cont", "scripts", references.ScriptExists) : null);
         if (failure is not null)
         {
             return Reply.Fail(failure);
         }
 
-        var references = new GrainStepReferences(grains, treeId);
-        var nodeCont = input.Text("node_cont")!;
-        var scriptsCont = input.Text("scripts_cont")!;
-        if (input.Text("node_type") == StepValues.Group && !await references.NodeGroupExists(long.Parse(nodeCont, System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            return Reply.Fail($"nodegroup id {nodeCont} nofind");
-        }
-
-        if (input.Text("scripts_type") == StepValues.Cite && !await references.ScriptExists(long.Parse(scriptsCont, System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            return Reply.Fail($"scripts id {scriptsCont} nofind");
-        }
-
-        var command = PluginTasks.WithApplicability(new CmdStep
-        {
-            Uuid = Uuid.New(),
-            Name = input.Text("name")!,
-            User = input.Text("user")!,
-            NodeType = input.Text("node_type")!,
-            NodeCont = nodeCont,
-            ScriptsType = input.Text("scripts_type")!,
-            ScriptsCont = scriptsCont,
-            ScriptsArgv = input.Text("scripts_argv") ?? string.Empty,
-            Timeout = input.Text("timeout") ?? string.Empty,
-        }, input);
+        var command = PluginTasks.WithApplicability(StepValidator.CmdOf(input) with { Uuid = Uuid.New(), Name = input.Text("name")!, Timeout = input.Text("timeout") ?? string.Empty }, input);
         var planned = await grains.GetGrain<IJobStartGrain>(0).Snapshot(treeId, command);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)

@@ -14,11 +14,6 @@ public static class PluginTasks
     /// <summary>An optional `mutex` (upstream only takes one from crontabs): one unfinished task per node and name.</summary>
     public const string MutexPattern = "^[a-zA-Z0-9]*$";
 
-    /// <summary>Upstream's host list of a plugin start (`builtin`), and a node group or script id.</summary>
-    public const string HostsPattern = @"^[a-zA-Z0-9\.,\-]+$";
-
-    public const string DigitsPattern = @"^\d+$";
-
     /// <summary>The optional `deployenv`, `action` and `batches` the quick-run pages send (`always`), checked against upstream's enumerations.</summary>
     public static Check Applicability(this Check check) =>
         check.OptionalIn("deployenv", StepValues.Deployenvs).OptionalIn("action", StepValues.Actions).OptionalIn("batches", StepValues.Batches);

@@ -23,93 +23,50 @@ public static class ScpPluginApi
     private static async Task<IResult> StartCopy(HttpContext context, IGrainFactory grains)
     {
         var treeId = context.TreeId();
-        var input = await RequestParams.ReadAsync(context.Request);
-        input = Canonical(Canonical(input, "src_type"), "dst_type").WithoutBlank("chown", "chmod");
+        var input = StepValidator.CanonicalScp(await RequestParams.ReadAsync(context.Request));
         var failure = new Check(input)
             .NoQuote("name", required: true)
             .MaxLength("name", 100)
-            .Required("user", "^[A-Za-z0-9_]+$")
+            .Required("user", StepValidator.PluginUserPattern)
             .RequiredIn("src_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver, "ci")
             .RequiredIn("dst_type", StepValues.Builtin, StepValues.Group, StepValues.Fileserver)
-            .Optional("chown", @"^[a-zA-Z0-9\-]+$")
-            .Optional("chmod", PluginTasks.DigitsPattern)
-            .Optional("timeout", PluginTasks.DigitsPattern)
+            .Optional("chown", StepValidator.PluginChownPattern)
+            .Optional("chmod", StepValidator.DigitsPattern)
+            .Optional("timeout", StepValidator.DigitsPattern)
             .Applicability()
             .Optional("mutex", PluginTasks.MutexPattern)
             .OptionalMap("variable")
             .Failure;
+        failure ??= new[] { "sp", "dp" }.FirstOrDefault(field => input.Text(field) is null) is { } missing ? $"{missing} undef" : null;
+        failure ??= StepValidator.FileServerSourceError(input) ?? IntoFileServerError(input) ?? await HostsError(grains, treeId, input);
         if (failure is not null)
         {
             return Reply.Fail(failure);
         }
 
-        if (new[] { "sp", "dp" }.FirstOrDefault(field => input.Text(field) is null) is { } missing)
-        {
-            return Reply.Fail($"{missing} undef");
-        }
-
-        var fromFileServer = input.Text("src_type") == StepValues.Fileserver;
-        var toFileServer = input.Text("dst_type") == StepValues.Fileserver;
-        if (fromFileServer && (input.Text("sp")!.Contains('/') || input.Text("sp")!.Contains('\'')))
-        {
-            return Reply.Fail("sp format error");
-        }
-
-        if (toFileServer && FileServerCopyRule.Error(fromFileServer, input.Text("sp")!) is { } intoError)
-        {
-            return Reply.Fail(intoError);
-        }
-
-        var hostsError = (fromFileServer ? null : await HostsAsync(grains, treeId, input, "src")) ?? (toFileServer ? null : await HostsAsync(grains, treeId, input, "dst"));
-        if (hostsError is not null)
-        {
-            return Reply.Fail(hostsError);
-        }
-
-        var step = PluginTasks.WithApplicability(new ScpStep
-        {
-            Uuid = Uuid.New(),
-            Name = input.Text("name")!,
-            User = input.Text("user")!,
-            SrcType = input.Text("src_type")!,
-            Src = fromFileServer ? string.Empty : input.Text("src")!,
-            Sp = input.Text("sp")!,
-            DstType = input.Text("dst_type")!,
-            Dst = toFileServer ? string.Empty : input.Text("dst")!,
-            Dp = input.Text("dp")!,
-            Chown = input.Text("chown") ?? string.Empty,
-            Chmod = input.Text("chmod") ?? string.Empty,
-            ScpDelete = PerlTruth.IsTrue(input, "scp_delete") ? "1" : "0",
-            Timeout = input.Text("timeout") ?? "60",
-        }, input);
+        var step = PluginTasks.WithApplicability(StepValidator.ScpOf(input) with { Uuid = Uuid.New(), Name = input.Text("name")!, Timeout = input.Text("timeout") ?? "60" }, input);
         var planned = await grains.GetGrain<IJobStartGrain>(0).Snapshot(treeId, step);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)
             : await PluginTasks.StartAsync(context, grains, treeId, planned.Step, input, "RUN PLUGIN SCP");
     }
 
-    /// <summary>Upstream's checks of `src`/`dst` by their type; the error text, or null.</summary>
-    private static async Task<string?> HostsAsync(IGrainFactory grains, long treeId, RequestParams input, string field)
+    private static string? IntoFileServerError(RequestParams input) =>
+        input.Text("dst_type") == StepValues.Fileserver ? FileServerCopyRule.Error(input.Text("src_type") == StepValues.Fileserver, input.Text("sp")!) : null;
+
+    /// <summary>The source, then the destination hosts, unless they are the file server.</summary>
+    private static async Task<string?> HostsError(IGrainFactory grains, long treeId, RequestParams input)
     {
-        var type = input.Text($"{field}_type");
-        var pattern = type switch
+        var references = new GrainStepReferences(grains, treeId);
+        foreach (var side in new[] { "src", "dst" })
         {
-            StepValues.Builtin => PluginTasks.HostsPattern,
-            StepValues.Group => PluginTasks.DigitsPattern,
-            _ => @"^[a-zA-Z0-9\.,\-_\$]+$",
-        };
-        if (new Check(input).Required(field, pattern).Failure is { } failure)
-        {
-            return failure;
+            var type = input.Text($"{side}_type")!;
+            if (type != StepValues.Fileserver && await StepValidator.HostsAsync(new Check(input), input, side, type, references) is { } error)
+            {
+                return error;
+            }
         }
 
-        var id = input.Text(field)!;
-        return type == StepValues.Group && (TreeIds.TryParse(id) is not { } group || await grains.GetGrain<INodeGroupsGrain>(0).Get(treeId, group) is null)
-            ? $"nodegroup id {id} nofind"
-            : null;
+        return null;
     }
-
-    /// <summary>The spec spells `builtin` as `buildin`.</summary>
-    private static RequestParams Canonical(RequestParams input, string field) =>
-        input.Text(field) == "buildin" ? input.With(field, StepValues.Builtin) : input;
 }

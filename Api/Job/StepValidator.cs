@@ -20,14 +20,33 @@ public sealed record StepParse(IReadOnlyList<JobStep>? Steps, string? Error);
 /// order, the first failure answered as `step N: …` (N counts from 1). Enumerations are checked in their
 /// canonical spelling after mapping the spec's aliases (`buildin` → `builtin` for hosts, `content` → `shell`
 /// for scripts). Defaults: timeout 60 (approval 86400), pause '', chown/chmod '', scp_delete 0, and `always`
-/// for the deployenv/action/batches of cmd and scp steps (upstream stores them unchecked).
+/// for the deployenv/action/batches of cmd and scp steps (upstream stores them unchecked). The one-step plugin
+/// routes (`plugin_cmd`, `plugin_scp`) check their fields in their own order with upstream's plugin patterns,
+/// kept here beside the job's, and share the host, reference and file server rules below.
 /// </summary>
 public static class StepValidator
 {
     public const string UserPattern = @"^[a-zA-Z0-9\-_]+$";
-    private const string HostsPattern = @"^[a-zA-Z0-9\.,\-]+$";
+
+    /// <summary>A plugin step's `user`: upstream's plugin routes allow no `-`.</summary>
+    public const string PluginUserPattern = "^[A-Za-z0-9_]+$";
+
+    /// <summary>A plugin scp's `chown`: upstream's plugin route allows no `_`.</summary>
+    public const string PluginChownPattern = @"^[a-zA-Z0-9\-]+$";
+
+    /// <summary>A plugin cmd's `scripts_argv`: the argv is quoted with `'` on the host.</summary>
+    public const string PluginArgvPattern = "^[^']*$";
+
+    /// <summary>An inline script: any text that is not empty.</summary>
+    public const string ScriptPattern = "[\\s\\S]";
+
+    /// <summary>A host list (`builtin`).</summary>
+    public const string HostsPattern = @"^[a-zA-Z0-9\.,\-]+$";
+
+    /// <summary>A node group or script id, a plugin's `timeout` and `chmod`.</summary>
+    public const string DigitsPattern = @"^\d+$";
+
     private const string VariableHostsPattern = @"^[a-zA-Z0-9\.,\-_\$]+$";
-    private const string DigitsPattern = @"^\d+$";
     private const string TimeoutPattern = @"^\d*$";
     private const string ApproverPattern = @"^[\$a-zA-Z0-9,\@_\-\.%]+$";
     private const int MaxVariableLength = 200;
@@ -95,20 +114,12 @@ public static class StepValidator
             return (null, script);
         }
 
-        return Finish(step, check, new CmdStep
-        {
-            User = step.Text("user")!,
-            NodeType = step.Text("node_type")!,
-            NodeCont = step.Text("node_cont")!,
-            ScriptsType = step.Text("scripts_type")!,
-            ScriptsCont = step.Text("scripts_cont") ?? string.Empty,
-            ScriptsArgv = step.Text("scripts_argv") ?? string.Empty,
-        });
+        return Finish(step, check, CmdOf(step));
     }
 
     private static async Task<(JobStep?, string?)> ScpAsync(RequestParams step, IStepReferences references)
     {
-        step = Canonical(Canonical(step, "src_type", "buildin", StepValues.Builtin), "dst_type", "buildin", StepValues.Builtin).WithoutBlank("chown", "chmod");
+        step = CanonicalScp(step);
         var check = new Check(step).Required("user", UserPattern).RequiredIn("src_type", StepValues.SrcTypes).RequiredIn("dst_type", StepValues.DstTypes)
             .NoQuote("sp", required: false).NoQuote("dp", required: false).Optional("chown", UserPattern).Optional("chmod", DigitsPattern);
         if (check.Failure is { } failure)
@@ -117,9 +128,9 @@ public static class StepValidator
         }
 
         var fromFileServer = step.Text("src_type") == StepValues.Fileserver;
-        if (fromFileServer && step.Text("sp") is { } sp && (sp.Contains('/') || sp.Contains('\'')))
+        if (FileServerSourceError(step) is { } spError)
         {
-            return (null, "sp format error");
+            return (null, spError);
         }
 
         var source = fromFileServer ? null : await HostsAsync(check, step, "src", step.Text("src_type")!, references);
@@ -129,20 +140,42 @@ public static class StepValidator
             return (null, error);
         }
 
-        return Finish(step, check, new ScpStep
-        {
-            User = step.Text("user")!,
-            SrcType = step.Text("src_type")!,
-            Src = fromFileServer ? string.Empty : step.Text("src")!,
-            Sp = step.Text("sp") ?? string.Empty,
-            DstType = step.Text("dst_type")!,
-            Dst = step.Text("dst")!,
-            Dp = step.Text("dp") ?? string.Empty,
-            Chown = step.Text("chown") ?? string.Empty,
-            Chmod = step.Text("chmod") ?? string.Empty,
-            ScpDelete = PerlTruth.IsTrue(step, "scp_delete") ? "1" : "0",
-        });
+        return Finish(step, check, ScpOf(step));
     }
+
+    /// <summary>The spec's `buildin` spelled `builtin`, and a blank chown or chmod as none.</summary>
+    public static RequestParams CanonicalScp(RequestParams step) =>
+        Canonical(Canonical(step, "src_type", "buildin", StepValues.Builtin), "dst_type", "buildin", StepValues.Builtin).WithoutBlank("chown", "chmod");
+
+    /// <summary>A file server source names one file of the node: no path, no quote.</summary>
+    public static string? FileServerSourceError(RequestParams step) =>
+        step.Text("src_type") == StepValues.Fileserver && step.Text("sp") is { } sp && (sp.Contains('/') || sp.Contains('\'')) ? "sp format error" : null;
+
+    /// <summary>The copy of a validated scp step (name, timeout and the rest of the step are the caller's).</summary>
+    public static ScpStep ScpOf(RequestParams step) => new()
+    {
+        User = step.Text("user")!,
+        SrcType = step.Text("src_type")!,
+        Src = step.Text("src_type") == StepValues.Fileserver ? string.Empty : step.Text("src")!,
+        Sp = step.Text("sp") ?? string.Empty,
+        DstType = step.Text("dst_type")!,
+        Dst = step.Text("dst") ?? string.Empty,
+        Dp = step.Text("dp") ?? string.Empty,
+        Chown = step.Text("chown") ?? string.Empty,
+        Chmod = step.Text("chmod") ?? string.Empty,
+        ScpDelete = PerlTruth.IsTrue(step, "scp_delete") ? "1" : "0",
+    };
+
+    /// <summary>The command of a validated cmd step (name, timeout and the rest of the step are the caller's).</summary>
+    public static CmdStep CmdOf(RequestParams step) => new()
+    {
+        User = step.Text("user")!,
+        NodeType = step.Text("node_type")!,
+        NodeCont = step.Text("node_cont")!,
+        ScriptsType = step.Text("scripts_type")!,
+        ScriptsCont = step.Text("scripts_cont") ?? string.Empty,
+        ScriptsArgv = step.Text("scripts_argv") ?? string.Empty,
+    };
 
     private static (JobStep?, string?) Approval(RequestParams step)
     {
@@ -159,7 +192,7 @@ public static class StepValidator
     }
 
     /// <summary>Hosts given as a list, a node group of the node, or variables; the error text or null.</summary>
-    private static async Task<string?> HostsAsync(Check check, RequestParams step, string field, string type, IStepReferences references) => type switch
+    public static async Task<string?> HostsAsync(Check check, RequestParams step, string field, string type, IStepReferences references) => type switch
     {
         _ when check.Failure is { } failure => failure,
         StepValues.Builtin => check.Required(field, HostsPattern).Failure,
@@ -167,7 +200,8 @@ public static class StepValidator
         _ => check.Required(field, VariableHostsPattern).Failure,
     };
 
-    private static async Task<string?> ReferenceAsync(Check check, RequestParams step, string field, string noun, Func<long, Task<bool>> exists)
+    /// <summary>A node group or script the step names by id (already checked as digits) exists: upstream's `&lt;noun&gt; id N nofind` otherwise.</summary>
+    public static async Task<string?> ReferenceAsync(Check check, RequestParams step, string field, string noun, Func<long, Task<bool>> exists)
     {
         if (check.Failure is { } failure)
         {
@@ -210,6 +244,6 @@ public static class StepValidator
         }, null);
     }
 
-    private static RequestParams Canonical(RequestParams step, string field, string alias, string canonical) =>
+    public static RequestParams Canonical(RequestParams step, string field, string alias, string canonical) =>
         step.Text(field) == alias ? step.With(field, canonical) : step;
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
-using OpenC3.Grains.Catalog;
 
 namespace OpenC3.Api.Job;
 

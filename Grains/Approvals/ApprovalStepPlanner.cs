@@ -21,12 +21,12 @@ public static partial class ApprovalStepPlanner
     public const string TemplateKey = "approvalTemplatePluginContent";
 
     public static StepDefinition Snapshot(ApprovalStep step) =>
-        new(
-            StepValues.Approval, step.Uuid, step.Name, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
-            int.TryParse(step.Timeout, out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
-            step.Pause,
-            Approval: new ApprovalStepPlan(step.Cont, step.Approver, step.Everyone == "on", step.Relaxed),
-            When: StepApplicability.Of(step));
+        new()
+        {
+            Type = StepValues.Approval, Uuid = step.Uuid, Name = step.Name,
+            Timeout = int.TryParse(step.Timeout, out var timeout) && timeout > 0 ? timeout : DefaultTimeout, Pause = step.Pause,
+            Approval = new ApprovalStepPlan(step.Cont, step.Approver, step.Everyone == "on", step.Relaxed), When = StepApplicability.Of(step),
+        };
 
     /// <summary>What the step's subtask opens its batch with, or why it cannot (`variable undef:…`, a bad approver).</summary>
     public static async Task<StepPlanner.Plan> PlanAsync(IGrainFactory grains, string taskUuid, int index, TaskDefinition task)

@@ -14,7 +14,7 @@ public sealed partial class SubtaskGrain
 
     public async Task ApprovalDecided(string batchId, string status, string? reason)
     {
-        if (batchId == state.State.ApprovalBatch && state.State.Machine.Status == SubtaskStatus.Running)
+        if (batchId == state.State.ApprovalBatch)
         {
             await FinishApprovalAsync(status, reason);
         }
@@ -27,7 +27,7 @@ public sealed partial class SubtaskGrain
         state.State.Start = start;
         state.State.StartedAt = clock.GetUtcNow();
         state.State.ApprovalBatch = Uuid.New();
-        state.State.Machine = state.State.Machine with { Status = SubtaskStatus.Running };
+        state.State.Machine = SubtaskMachine.AwaitApproval(state.State.Machine);
         log.Append(LogUuid, $"[openc3] step {start.Step.Name}: approval by {plan.Approver} ({(plan.Everyone ? "everyone" : "anyone")}), timeout {start.Step.Timeout} s\n");
         await SaveAsync();
         await NotifyTaskAsync();
@@ -36,12 +36,14 @@ public sealed partial class SubtaskGrain
 
     private async Task AbortApprovalAsync(string reason)
     {
-        if (state.State.Machine.Status != SubtaskStatus.Running)
+        // Closing the batch is what cancelling the running hosts is to a cmd or scp step.
+        var (machine, _) = SubtaskMachine.Abort(state.State.Machine, reason);
+        if (ReferenceEquals(machine, state.State.Machine))
         {
             return;
         }
 
-        state.State.Machine = state.State.Machine with { Status = SubtaskStatus.Fail, Reason = reason };
+        state.State.Machine = machine;
         state.State.FinishedAt = clock.GetUtcNow();
         log.Append(LogUuid, $"[openc3] {reason}\n");
         await SaveAsync();
@@ -72,7 +74,13 @@ public sealed partial class SubtaskGrain
 
     private async Task FinishApprovalAsync(string status, string? reason)
     {
-        state.State.Machine = state.State.Machine with { Status = status, Reason = reason };
+        var machine = SubtaskMachine.ApprovalDecided(state.State.Machine, status, reason);
+        if (ReferenceEquals(machine, state.State.Machine))
+        {
+            return;
+        }
+
+        state.State.Machine = machine;
         state.State.FinishedAt = clock.GetUtcNow();
         log.Append(LogUuid, $"substatus = {status}\n");
         await SaveAsync();

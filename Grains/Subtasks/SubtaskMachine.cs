@@ -22,11 +22,12 @@ public abstract record SubtaskEffect
 }
 
 /// <summary>
-/// A cmd/scp step as a pure state machine. All hosts run in parallel; when the last one reports, the
+/// A step as a pure state machine. cmd/scp: all hosts run in parallel; when the last one reports, the
 /// step succeeds, or goes to `decision` with its failed hosts (or fails at once when `_exit_` asks
 /// for fail-fast). A decision `running` retries only failed and incomplete hosts, `fail` and
 /// `ignore` end the step. After a silo crash, hosts that were running become `incomplete` and the
-/// step waits for a decision: nothing is re-run by itself.
+/// step waits for a decision: nothing is re-run by itself. approval: `running` (no hosts) until its
+/// batch decides, whose outcome is the step's; a kill fails it like any step.
 /// </summary>
 public static class SubtaskMachine
 {
@@ -55,6 +56,16 @@ public static class SubtaskMachine
         var runs = distinct.Select(h => new HostRun(h, HostStatus.Running, 1, null, null)).ToImmutableList();
         return (state with { Status = SubtaskStatus.Running, Hosts = runs, Attempt = 1 }, [new SubtaskEffect.RunHosts(distinct, 1)]);
     }
+
+    /// <summary>An approval step opened its batch: it runs, on no host, until the batch decides.</summary>
+    public static SubtaskMachineState AwaitApproval(SubtaskMachineState state) =>
+        state.Status is null ? state with { Status = SubtaskStatus.Running } : state;
+
+    /// <summary>The batch decided (`success`, `refuse`, `fail`): the waiting approval step ends so. Late or repeated answers change nothing.</summary>
+    public static SubtaskMachineState ApprovalDecided(SubtaskMachineState state, string outcome, string? reason) =>
+        state.Status == SubtaskStatus.Running && state.Hosts.IsEmpty && SubtaskStatus.IsFinal(outcome)
+            ? state with { Status = outcome, Reason = reason }
+            : state;
 
     /// <summary>The step has nothing to do (e.g. an scp of a rollback marker): it ends `ignore` and its task goes on.</summary>
     public static SubtaskMachineState Skip(SubtaskMachineState state, string reason) =>

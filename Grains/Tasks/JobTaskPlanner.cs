@@ -76,7 +76,12 @@ public static class JobTaskPlanner
             return (null, scriptError);
         }
 
-        return (new StepDefinition(StepValues.Cmd, cmd.Uuid, cmd.Name, cmd.User, nodeType, hosts, scriptType, script, cmd.ScriptsArgv, Timeout(cmd.Timeout), cmd.Pause, When: StepApplicability.Of(cmd)), null);
+        var step = new StepDefinition
+        {
+            Type = StepValues.Cmd, Uuid = cmd.Uuid, Name = cmd.Name, User = cmd.User, NodeType = nodeType, NodeCont = hosts,
+            ScriptsType = scriptType, ScriptsCont = script, ScriptsArgv = cmd.ScriptsArgv, Timeout = Timeout(cmd.Timeout), Pause = cmd.Pause, When = StepApplicability.Of(cmd),
+        };
+        return (step, null);
     }
 
     private static async Task<(string Type, string Script, string? Error)> ScriptAsync(IGrainFactory grains, long treeId, CmdStep cmd)

@@ -28,6 +28,11 @@ public static class ScpStepSnapshot
         }
 
         var copy = new ScpStepPlan(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1", toFileServer);
-        return (new StepDefinition(StepValues.Scp, scp.Uuid, scp.Name, scp.User, dstType, targets, string.Empty, string.Empty, string.Empty, JobTaskPlanner.Timeout(scp.Timeout), scp.Pause, copy, When: StepApplicability.Of(scp)), null);
+        var step = new StepDefinition
+        {
+            Type = StepValues.Scp, Uuid = scp.Uuid, Name = scp.Name, User = scp.User, NodeType = dstType, NodeCont = targets,
+            Timeout = JobTaskPlanner.Timeout(scp.Timeout), Pause = scp.Pause, Scp = copy, When = StepApplicability.Of(scp),
+        };
+        return (step, null);
     }
 }
