@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Connector;

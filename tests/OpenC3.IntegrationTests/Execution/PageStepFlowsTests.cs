@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 

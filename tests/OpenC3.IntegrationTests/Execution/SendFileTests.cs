@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 

@@ -1,6 +1,4 @@
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 
 namespace OpenC3.IntegrationTests.Operability;
 

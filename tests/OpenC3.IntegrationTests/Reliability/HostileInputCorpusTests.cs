@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 using Xunit.Abstractions;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Reliability;
 

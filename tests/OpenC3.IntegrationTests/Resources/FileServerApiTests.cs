@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
 

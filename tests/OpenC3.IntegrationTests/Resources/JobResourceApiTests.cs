@@ -1,6 +1,4 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
 

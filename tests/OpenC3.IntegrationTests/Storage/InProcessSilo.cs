@@ -51,19 +51,11 @@ public sealed class SqliteSilo : InProcessSilo
     protected override Task<Dictionary<string, string>> StorageSettingsAsync()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("openc3-contract-").FullName, "openc3.db");
-        return Task.FromResult(new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={file}",
-        });
+        return Task.FromResult(ProductSettings.Sqlite(file));
     }
 }
 
 public sealed class MariaDbSilo : InProcessSilo
 {
-    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
-    {
-        ["Storage:Provider"] = "mysql",
-        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
-    };
+    protected override Task<Dictionary<string, string>> StorageSettingsAsync() => ProductSettings.MariaDbAsync();
 }
