@@ -298,6 +298,8 @@ public abstract class AgentApiTests(EmbeddedProduct product)
     private static List<string> Fields(JsonElement row) => row.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 }
 
-public sealed class SqliteAgentApiTests(EmbeddedProduct product) : AgentApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteAgentApiTests(EmbeddedProduct product) : AgentApiTests(product);
 
-public sealed class MariaDbAgentApiTests(MariaDbEmbeddedProduct product) : AgentApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbAgentApiTests(MariaDbEmbeddedProduct product) : AgentApiTests(product);

@@ -415,6 +415,8 @@ public abstract class JobsApiTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteJobsApiTests(EmbeddedProduct product) : JobsApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteJobsApiTests(EmbeddedProduct product) : JobsApiTests(product);
 
-public sealed class MariaDbJobsApiTests(MariaDbEmbeddedProduct product) : JobsApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbJobsApiTests(MariaDbEmbeddedProduct product) : JobsApiTests(product);

@@ -190,6 +190,8 @@ public abstract class ScriptsAndNodeGroupsApiTests(EmbeddedProduct product)
         rows.EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == id).GetProperty("jobname").GetString()!;
 }
 
-public sealed class SqliteScriptsAndNodeGroupsApiTests(EmbeddedProduct product) : ScriptsAndNodeGroupsApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteScriptsAndNodeGroupsApiTests(EmbeddedProduct product) : ScriptsAndNodeGroupsApiTests(product);
 
-public sealed class MariaDbScriptsAndNodeGroupsApiTests(MariaDbEmbeddedProduct product) : ScriptsAndNodeGroupsApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbScriptsAndNodeGroupsApiTests(MariaDbEmbeddedProduct product) : ScriptsAndNodeGroupsApiTests(product);

@@ -366,6 +366,8 @@ public abstract class ConnectorApiTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteConnectorApiTests(EmbeddedProduct product) : ConnectorApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteConnectorApiTests(EmbeddedProduct product) : ConnectorApiTests(product);
 
-public sealed class MariaDbConnectorApiTests(MariaDbEmbeddedProduct product) : ConnectorApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbConnectorApiTests(MariaDbEmbeddedProduct product) : ConnectorApiTests(product);

@@ -182,6 +182,8 @@ public abstract class CrontabApiTests(ExecutionProduct product)
     }
 }
 
-public sealed class SqliteCrontabApiTests(ExecutionProduct product) : CrontabApiTests(product), IClassFixture<ExecutionProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteCrontabApiTests(ExecutionProduct product) : CrontabApiTests(product);
 
-public sealed class MariaDbCrontabApiTests(MariaDbExecutionProduct product) : CrontabApiTests(product), IClassFixture<MariaDbExecutionProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbCrontabApiTests(MariaDbExecutionProduct product) : CrontabApiTests(product);

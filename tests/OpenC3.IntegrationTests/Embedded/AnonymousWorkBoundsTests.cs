@@ -11,7 +11,8 @@ namespace OpenC3.IntegrationTests.Embedded;
 /// `release` routes, a catastrophic regular expression as the `jobname` filter. Each must be answered at
 /// once (the bounds below are loose: far under the product's timeouts, far over what the answers need).
 /// </summary>
-public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product) : IClassFixture<EmbeddedProduct>
+[Collection(SharedProducts.SqliteApi)]
+public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product)
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
 

@@ -52,6 +52,8 @@ public abstract class MutexTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteMutexTests(ExecutionProduct product) : MutexTests(product), IClassFixture<ExecutionProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteMutexTests(ExecutionProduct product) : MutexTests(product);
 
-public sealed class MariaDbMutexTests(MariaDbExecutionProduct product) : MutexTests(product), IClassFixture<MariaDbExecutionProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbMutexTests(MariaDbExecutionProduct product) : MutexTests(product);

@@ -11,7 +11,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// `quickentry/taskDetail.controller.js` polls `GET /task/:p/:uuid`. Decisions: the task detail pages post
 /// `{taskuuid, subtaskuuid, subtasktype, control}` to `/subtask/:p`.
 /// </summary>
-public sealed class PageStepFlowsTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class PageStepFlowsTests(ExecutionProduct product)
 {
     private static readonly string Own = TestServers.SshHosts[60];
     private static readonly string Foreign = TestServers.SshHosts[61];

@@ -6,7 +6,8 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>Ad-hoc commands (`/task/:treeid/plugin_cmd`) through the API on real hosts, followed like a client does.</summary>
-public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class PluginCommandTests(ExecutionProduct product)
 {
     [Fact]
     public async Task CommandOnTwentyHosts_Succeeds_WithEachHostsOutputInTheLog()

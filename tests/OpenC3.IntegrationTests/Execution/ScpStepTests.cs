@@ -208,6 +208,8 @@ public abstract class ScpStepTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteScpStepTests(ExecutionProduct product) : ScpStepTests(product), IClassFixture<ExecutionProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteScpStepTests(ExecutionProduct product) : ScpStepTests(product);
 
-public sealed class MariaDbScpStepTests(MariaDbExecutionProduct product) : ScpStepTests(product), IClassFixture<MariaDbExecutionProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbScpStepTests(MariaDbExecutionProduct product) : ScpStepTests(product);

@@ -6,7 +6,8 @@ namespace OpenC3.IntegrationTests.Operability;
 
 /// <summary>The built `c3` command as a user runs it, against the running product and the sshd farm.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class CliTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>, IDisposable
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class CliTests(ExecutionProduct product) : IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("openc3-c3-home-").FullName;
 

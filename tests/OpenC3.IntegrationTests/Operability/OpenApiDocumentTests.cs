@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace OpenC3.IntegrationTests.Operability;
 
 /// <summary>`/openapi/v1.json` from the running product covers the API document's routes; `/docs` shows it without the internet.</summary>
-public sealed class OpenApiDocumentTests(EmbeddedProduct product) : IClassFixture<EmbeddedProduct>
+[Collection(SharedProducts.SqliteApi)]
+public sealed class OpenApiDocumentTests(EmbeddedProduct product)
 {
     /// <summary>
     /// Spec routes this branch does not serve yet. Each entry must really be missing (the test fails when

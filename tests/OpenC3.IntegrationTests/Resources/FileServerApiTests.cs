@@ -380,6 +380,8 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
     private string BlobPath(string blobName) => Path.Combine(BlobStore(product), blobName[..2], blobName);
 }
 
-public sealed class SqliteFileServerApiTests(EmbeddedProduct product) : FileServerApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteFileServerApiTests(EmbeddedProduct product) : FileServerApiTests(product);
 
-public sealed class MariaDbFileServerApiTests(MariaDbEmbeddedProduct product) : FileServerApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbFileServerApiTests(MariaDbEmbeddedProduct product) : FileServerApiTests(product);

@@ -423,6 +423,8 @@ public abstract class JobResourceApiTests(EmbeddedProduct product)
     private static List<string> Names(JsonElement reply) => reply.Rows().Select(r => r.Text("name")).ToList();
 }
 
-public sealed class SqliteJobResourceApiTests(EmbeddedProduct product) : JobResourceApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteJobResourceApiTests(EmbeddedProduct product) : JobResourceApiTests(product);
 
-public sealed class MariaDbJobResourceApiTests(MariaDbEmbeddedProduct product) : JobResourceApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbJobResourceApiTests(MariaDbEmbeddedProduct product) : JobResourceApiTests(product);
