@@ -10,6 +10,7 @@ namespace OpenC3.IntegrationTests.Approvals;
 /// Approval steps through the API, as approvers and callers see them: jobs with an approval step and
 /// a cmd step on the sshd farm, the login and no-login approval routes, and `plugin_approval`.
 /// </summary>
+[StartEarly]
 public abstract class ApprovalTests(EmbeddedProduct product)
 {
     private const string J = "/api/job";

@@ -3,6 +3,7 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Crontabs;
 
 /// <summary>A minute that passed while the product was down is recorded as a failed run with the reason, never run late.</summary>
+[StartEarly]
 public sealed class CrontabMissedTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
 {
     [Fact]

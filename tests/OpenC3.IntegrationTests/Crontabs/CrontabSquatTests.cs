@@ -12,6 +12,7 @@ namespace OpenC3.IntegrationTests.Crontabs;
 /// node's crontab runs first (run ids used to be a public function of crontab id and minute), or reuses
 /// a uuid another node's task already holds.
 /// </summary>
+[StartEarly]
 public abstract class CrontabSquatTests(ExecutionProduct product)
 {
     [Fact]

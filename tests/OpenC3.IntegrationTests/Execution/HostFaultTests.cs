@@ -9,6 +9,7 @@ namespace OpenC3.IntegrationTests.Execution;
 /// Issue 15, host faults: each ends as a clear failure of that host alone, and the product then runs a
 /// normal task. Spare loopback addresses (127.0.3.*, outside the farm) stand in for the faulty hosts.
 /// </summary>
+[StartEarly]
 public sealed class HostFaultTests(FleetProduct product) : IClassFixture<FleetProduct>
 {
     [Fact]

@@ -14,14 +14,18 @@ public static class SharedProducts
     public const string MariaDbExecution = "mariadb execution";
 }
 
+[StartEarly]
 [CollectionDefinition(SharedProducts.SqliteApi)]
 public sealed class SqliteApiCollection : ICollectionFixture<EmbeddedProduct>;
 
+[StartEarly]
 [CollectionDefinition(SharedProducts.MariaDbApi)]
 public sealed class MariaDbApiCollection : ICollectionFixture<MariaDbEmbeddedProduct>;
 
+[StartEarly]
 [CollectionDefinition(SharedProducts.SqliteExecution)]
 public sealed class SqliteExecutionCollection : ICollectionFixture<ExecutionProduct>;
 
+[StartEarly]
 [CollectionDefinition(SharedProducts.MariaDbExecution)]
 public sealed class MariaDbExecutionCollection : ICollectionFixture<MariaDbExecutionProduct>;
