@@ -39,7 +39,7 @@ public sealed class FreshProduct() : EmbeddedProduct(
 public sealed class ProxiedProduct() : EmbeddedProduct(
     new SqliteFile(),
     new Configured(
-        ("ForwardedHeaders:KnownProxies:0", "127.0.0.2"),
+        ("ForwardedHeaders:KnownProxies:0", ProxiedProduct.Proxy.ToString()),
         ("Connector:LoginBackoffFreeFailures", "2"),
         ("Connector:LoginBackoffAddressFreeFailures", "4"),
         ("Connector:LoginBackoffFirstWait", "00:00:02")))
