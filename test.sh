@@ -6,6 +6,7 @@
 #   OPENC3_TEST_HOSTS   number of loopback SSH hosts (default 200: 127.0.0.2 ... 127.0.0.201)
 #   OPENC3_TEST_FILTER  optional `dotnet test --filter` expression
 #   OPENC3_BURST_TASKS  tasks of the duplicate-submission burst test (default 1000)
+#   OPENC3_TEST_RESULTS optional folder that keeps one .trx per test project (per-test durations)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -67,6 +68,7 @@ log "building"
 dotnet build "$ROOT/OpenC3.Orleans.sln" -c Debug -nologo -clp:ErrorsOnly
 args=(test "$ROOT/OpenC3.Orleans.sln" -c Debug --no-build --nologo)
 [ -n "${OPENC3_TEST_FILTER:-}" ] && args+=(--filter "$OPENC3_TEST_FILTER")
+[ -n "${OPENC3_TEST_RESULTS:-}" ] && args+=(--logger trx --results-directory "$OPENC3_TEST_RESULTS")
 log "testing"
 set +e
 dotnet "${args[@]}" 2>&1 | tee "$W/test.log"

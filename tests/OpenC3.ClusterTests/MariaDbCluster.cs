@@ -45,16 +45,13 @@ public sealed class MariaDbCluster : IAsyncLifetime
     }
 
     /// <summary>What every member of a cluster on <paramref name="connectionString"/> shares.</summary>
-    public static Dictionary<string, string> MemberSettings(ClusterAuthority authority, string connectionString) => new(authority.Member("member"))
+    public static Dictionary<string, string> MemberSettings(ClusterAuthority authority, string connectionString) => new(authority.Member("member").Concat(ProductSettings.SshFarm))
     {
         ["Storage:Provider"] = "mysql",
         ["Storage:ConnectionString"] = connectionString,
         ["Orleans:ClusterId"] = "cluster-tests",
         ["Orleans:MinimumReminderPeriod"] = "00:00:01",
         [$"Connector:Apps:{AppName}"] = AppKey,
-        ["Ssh:User"] = TestServers.SshUser,
-        ["Ssh:KeyFile"] = TestServers.SshKeyFile,
-        ["Ssh:Port"] = TestServers.SshPort.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>A silo's own ports on top of the shared settings.</summary>

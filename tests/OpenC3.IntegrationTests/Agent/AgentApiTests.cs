@@ -1,7 +1,5 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Agent;
 
@@ -17,57 +15,57 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         using var admin = await product.AdminAsync();
         var tree = NewTree();
         var other = NewTree();
-        Assert.Equal(1, Data(await app.PostAsync($"{A}/region/{tree}", new { name = "idc-a" })).GetInt32());
-        Assert.Equal("region idc-a already exists", Info(await app.PostAsync($"{A}/region/{tree}", new { name = "idc-a" })));
+        Assert.Equal(1, (await app.PostAsync($"{A}/region/{tree}", new { name = "idc-a" })).Data().GetInt32());
+        Assert.Equal("region idc-a already exists", Refusal(await app.PostAsync($"{A}/region/{tree}", new { name = "idc-a" })));
         var globalName = $"global-{tree}";
-        Data(await app.PostAsync($"{A}/region/0", new { name = globalName }));
-        Data(await app.PostAsync($"{A}/region/{other}", new { name = "elsewhere" }));
+        (await app.PostAsync($"{A}/region/0", new { name = globalName })).Data();
+        (await app.PostAsync($"{A}/region/{other}", new { name = "elsewhere" })).Data();
 
-        var withGlobal = Data(await app.GetAsync($"{A}/region/{tree}?relation=1")).EnumerateArray().ToList();
-        var own = Single(Data(await app.GetAsync($"{A}/region/{tree}")));
+        var withGlobal = (await app.GetAsync($"{A}/region/{tree}?relation=1")).Data().EnumerateArray().ToList();
+        var own = Single((await app.GetAsync($"{A}/region/{tree}")).Data());
         Assert.Equal(["create_time", "id", "name", "projectid"], Fields(own));
         Assert.Equal((JsonValueKind.Number, "idc-a", tree), (own.GetProperty("id").ValueKind, own.GetProperty("name").GetString(), own.GetProperty("projectid").GetInt64()));
         var global = withGlobal.Single(r => r.GetProperty("name").GetString() == globalName);
         Assert.Equal([0L, tree], withGlobal.Select(r => r.GetProperty("projectid").GetInt64()).Distinct());
         var ownId = own.GetProperty("id").GetInt64();
         var globalId = global.GetProperty("id").GetInt64();
-        var otherId = Single(Data(await app.GetAsync($"{A}/region/{other}"))).GetProperty("id").GetInt64();
+        var otherId = Single((await app.GetAsync($"{A}/region/{other}")).Data()).GetProperty("id").GetInt64();
 
-        Assert.Equal(1, Data(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = ownId })).GetInt32());
-        Assert.Equal(1, Data(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = globalId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).GetInt32());
-        Assert.Equal($"region {ownId} is already bound to tree node {tree}", Info(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = ownId })));
-        Assert.Equal($"region {otherId} is not a region of tree node {tree} or of node 0", Info(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = otherId })));
-        var bindings = Data(await app.GetAsync($"{A}/project_region_relation/{tree}")).EnumerateArray().ToList();
+        Assert.Equal(1, (await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = ownId })).Data().GetInt32());
+        Assert.Equal(1, (await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = globalId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).Data().GetInt32());
+        Assert.Equal($"region {ownId} is already bound to tree node {tree}", Refusal(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = ownId })));
+        Assert.Equal($"region {otherId} is not a region of tree node {tree} or of node 0", Refusal(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = otherId })));
+        var bindings = (await app.GetAsync($"{A}/project_region_relation/{tree}")).Data().EnumerateArray().ToList();
         Assert.Equal(["id", "projectid", "regionid"], Fields(bindings[0]));
         Assert.Equal([ownId, globalId], bindings.Select(b => b.GetProperty("regionid").GetInt64()));
 
-        Assert.Equal("the proxy not on tree: 10.1.0.1,10.1.0.2", Info(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.1, web1,10.1.0.2" })));
+        Assert.Equal("the proxy not on tree: 10.1.0.1,10.1.0.2", Refusal(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.1, web1,10.1.0.2" })));
         await PlaceHostsAsync(app, tree, "10.1.0.1", "10.1.0.2", "10.1.0.3", "10.1.0.9");
         Ok(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.1, web1,10.1.0.2", username = "root" }));
-        Assert.Equal($"region {globalId} is not a region of tree node {tree}", Info(await app.PostAsync($"{A}/proxy/{tree}/{globalId}", new { ip = "10.1.0.3" })));
-        Assert.Equal($"proxy 10.1.0.2 already exists on tree node {tree}", Info(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.9,10.1.0.2" })));
-        var proxies = Data(await app.GetAsync($"{A}/proxy/{tree}/{ownId}")).EnumerateArray().ToList();
+        Assert.Equal($"region {globalId} is not a region of tree node {tree}", Refusal(await app.PostAsync($"{A}/proxy/{tree}/{globalId}", new { ip = "10.1.0.3" })));
+        Assert.Equal($"proxy 10.1.0.2 already exists on tree node {tree}", Refusal(await app.PostAsync($"{A}/proxy/{tree}/{ownId}", new { ip = "10.1.0.9,10.1.0.2" })));
+        var proxies = (await app.GetAsync($"{A}/proxy/{tree}/{ownId}")).Data().EnumerateArray().ToList();
         Assert.Equal(["edit_time", "fail", "id", "ip", "reason", "status", "version"], Fields(proxies[0]));
         Assert.Equal(
             [("10.1.0.1", "success", "1.0.0", 0, JsonValueKind.Null), ("10.1.0.2", "success", "1.0.0", 0, JsonValueKind.Null)],
             proxies.Select(p => (p.GetProperty("ip").GetString(), p.GetProperty("status").GetString(), p.GetProperty("version").GetString(), p.GetProperty("fail").GetInt32(), p.GetProperty("reason").ValueKind)));
-        Assert.Empty(Data(await app.GetAsync($"{A}/proxy/{tree}/{globalId}")).EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{A}/proxy/{tree}/{globalId}")).Data().EnumerateArray());
 
         Ok(await app.PostAsync($"{A}/agent/{tree}/{ownId}/subnet", new { subnet = "10.2.0.0/16 /^10.3.*/" }));
         Ok(await admin.PostAsync($"{A}/agent/{tree}/{ownId}/subnet", new { subname = "10.4.0.0/24" }));
         Ok(await app.PostAsync($"{A}/agent/{tree}/{globalId}/subnet", new { subnet = "10.5.0.0/24" }));
-        Assert.Equal($"region {otherId} is not bound to tree node {tree}", Info(await app.PostAsync($"{A}/agent/{tree}/{otherId}/subnet", new { subnet = "10.6.0.0/24" })));
-        var subnets = Data(await app.GetAsync($"{A}/agent/{tree}/{ownId}")).EnumerateArray().ToList();
+        Assert.Equal($"region {otherId} is not bound to tree node {tree}", Refusal(await app.PostAsync($"{A}/agent/{tree}/{otherId}/subnet", new { subnet = "10.6.0.0/24" })));
+        var subnets = (await app.GetAsync($"{A}/agent/{tree}/{ownId}")).Data().EnumerateArray().ToList();
         Assert.Equal(["edit_time", "fail", "id", "ip", "reason", "status", "version"], Fields(subnets[0]));
         Assert.Equal(
             [("10.2.0.0/16", "subnet"), ("/^10.3.*/", "regex"), ("10.4.0.0/24", "subnet")],
             subnets.Select(s => (s.GetProperty("ip").GetString(), s.GetProperty("reason").GetString())));
         Assert.All(subnets, s => Assert.Equal(("success", "0", 0), (s.GetProperty("status").GetString(), s.GetProperty("version").GetString(), s.GetProperty("fail").GetInt32())));
-        var all = Data(await app.GetAsync($"{A}/agent/{tree}")).EnumerateArray().ToList();
+        var all = (await app.GetAsync($"{A}/agent/{tree}")).Data().EnumerateArray().ToList();
         Assert.Equal(4, all.Count);
         Assert.Equal(["edit_time", "id", "status", "version"], Fields(all[0]));
 
-        var active = Data(await app.GetAsync($"{A}/region/{tree}/active")).EnumerateArray().ToList();
+        var active = (await app.GetAsync($"{A}/region/{tree}/active")).Data().EnumerateArray().ToList();
         Assert.Equal(["agent", "id", "proxy", "region", "regionprojectid"], Fields(active[0]));
         Assert.Equal(
             [(ownId, "idc-a", tree, "{\"success\":2}", "{\"success\":3}"), (globalId, globalName, 0L, "null", "{\"success\":1}")],
@@ -76,7 +74,7 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         // The document MYDan clients read: one map per level; the global region has no proxy, so its subnet is left out.
         var routes = await app.GetAsync($"{A}/proxy/{tree}");
         Assert.Equal($"id:{tree},0", routes.GetProperty("info").GetString());
-        var levels = Data(routes).EnumerateArray().ToList();
+        var levels = routes.Data().EnumerateArray().ToList();
         Assert.Equal(2, levels.Count);
         Assert.Equal(
             ["/^10.3.*/=10.1.0.1", "10.2.0.0/16=10.1.0.1", "10.4.0.0/24=10.1.0.1"],
@@ -84,36 +82,36 @@ public abstract class AgentApiTests(EmbeddedProduct product)
 
         // Deletes answer the rows removed; another node's ids remove nothing.
         var subnetId = subnets[0].GetProperty("id").GetInt64();
-        Assert.Equal(0, Data(await app.DeleteAsync($"{A}/agent/{other}/{subnetId}", new { })).GetInt32());
-        Assert.Equal(1, Data(await app.DeleteAsync($"{A}/agent/{tree}/{subnetId}", new { })).GetInt32());
-        Assert.Equal(0, Data(await app.DeleteAsync($"{A}/agent/{tree}/{subnetId}", new { })).GetInt32());
+        Assert.Equal(0, (await app.DeleteAsync($"{A}/agent/{other}/{subnetId}", new { })).Data().GetInt32());
+        Assert.Equal(1, (await app.DeleteAsync($"{A}/agent/{tree}/{subnetId}", new { })).Data().GetInt32());
+        Assert.Equal(0, (await app.DeleteAsync($"{A}/agent/{tree}/{subnetId}", new { })).Data().GetInt32());
         var proxyId = proxies[1].GetProperty("id").GetInt64();
-        Assert.Equal(0, Data(await app.DeleteAsync($"{A}/proxy/{other}/{proxyId}", new { })).GetInt32());
-        Assert.Equal(1, Data(await app.DeleteAsync($"{A}/proxy/{tree}/{proxyId}", new { })).GetInt32());
-        Assert.Equal(["10.1.0.1"], Data(await app.GetAsync($"{A}/proxy/{tree}/{ownId}")).EnumerateArray().Select(p => p.GetProperty("ip").GetString()));
+        Assert.Equal(0, (await app.DeleteAsync($"{A}/proxy/{other}/{proxyId}", new { })).Data().GetInt32());
+        Assert.Equal(1, (await app.DeleteAsync($"{A}/proxy/{tree}/{proxyId}", new { })).Data().GetInt32());
+        Assert.Equal(["10.1.0.1"], (await app.GetAsync($"{A}/proxy/{tree}/{ownId}")).Data().EnumerateArray().Select(p => p.GetProperty("ip").GetString()));
 
         // Unbinding node 0's region drops the node's subnets in it, not the region.
-        Assert.Equal(1, Data(await app.DeleteAsync($"{A}/project_region_relation/{tree}/{globalId}", new { })).GetInt32());
-        Assert.Equal(2, Data(await app.GetAsync($"{A}/agent/{tree}")).GetArrayLength());
-        Assert.Contains(Data(await app.GetAsync($"{A}/region/0")).EnumerateArray(), r => r.GetProperty("id").GetInt64() == globalId);
+        Assert.Equal(1, (await app.DeleteAsync($"{A}/project_region_relation/{tree}/{globalId}", new { })).Data().GetInt32());
+        Assert.Equal(2, (await app.GetAsync($"{A}/agent/{tree}")).Data().GetArrayLength());
+        Assert.Contains((await app.GetAsync($"{A}/region/0")).Data().EnumerateArray(), r => r.GetProperty("id").GetInt64() == globalId);
 
         // Deleting a region takes its bindings, their subnets and its proxies with it; another node cannot delete it.
-        Assert.Equal(0, Data(await app.DeleteAsync($"{A}/region/{other}/{ownId}", new { })).GetInt32());
-        Assert.Equal(1, Data(await app.DeleteAsync($"{A}/region/{tree}/{ownId}", new { })).GetInt32());
-        Assert.Empty(Data(await app.GetAsync($"{A}/region/{tree}")).EnumerateArray());
-        Assert.Empty(Data(await app.GetAsync($"{A}/project_region_relation/{tree}")).EnumerateArray());
-        Assert.Empty(Data(await app.GetAsync($"{A}/agent/{tree}")).EnumerateArray());
-        Assert.Empty(Data(await app.GetAsync($"{A}/region/{tree}/active")).EnumerateArray());
-        Assert.Empty(Data(await app.GetAsync($"{A}/proxy/{tree}/{ownId}")).EnumerateArray());
-        Assert.Equal(1, Data(await app.DeleteAsync($"{A}/region/0/{globalId}", new { })).GetInt32());
+        Assert.Equal(0, (await app.DeleteAsync($"{A}/region/{other}/{ownId}", new { })).Data().GetInt32());
+        Assert.Equal(1, (await app.DeleteAsync($"{A}/region/{tree}/{ownId}", new { })).Data().GetInt32());
+        Assert.Empty((await app.GetAsync($"{A}/region/{tree}")).Data().EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{A}/project_region_relation/{tree}")).Data().EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{A}/agent/{tree}")).Data().EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{A}/region/{tree}/active")).Data().EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{A}/proxy/{tree}/{ownId}")).Data().EnumerateArray());
+        Assert.Equal(1, (await app.DeleteAsync($"{A}/region/0/{globalId}", new { })).Data().GetInt32());
 
-        var audit = Data(await admin.GetAsync($"/api/connector/connectorx/auditlog?content=TREEID:{tree} ")).EnumerateArray()
+        var audit = (await admin.GetAsync($"/api/connector/connectorx/auditlog?content=TREEID:{tree} ")).Data().EnumerateArray()
             .Select(r => r.GetProperty("title").GetString()).ToList();
         Assert.Equal(
             ["ADD PROXY", "ADD REGION", "ADD SUBNET", "DEL PROXY", "DEL REGION", "DEL SUBNET", "OUT REGION", "USE REGION"],
             audit.Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(
-            Data(await admin.GetAsync($"/api/connector/connectorx/auditlog?title=ADD%20SUBNET&content=TREEID:{tree} ")).EnumerateArray(),
+            (await admin.GetAsync($"/api/connector/connectorx/auditlog?title=ADD%20SUBNET&content=TREEID:{tree} ")).Data().EnumerateArray(),
             r => r.GetProperty("user").GetString() == "open-c3" && r.GetProperty("content").GetString() == $"TREEID:{tree} REGIONID:{ownId} SUBNET_OR_REGEX:10.4.0.0/24");
     }
 
@@ -123,13 +121,13 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         using var app = product.App();
         using var anonymous = product.Anonymous();
         var tree = NewTree();
-        Assert.Equal("{\"status\":\"off\"}", Data(await app.GetAsync($"{A}/check/{tree}")).GetRawText());
-        var before = Data(await anonymous.GetAsync($"{A}/monitor/metrics/app")).GetProperty("check_total").GetInt64();
+        Assert.Equal("{\"status\":\"off\"}", (await app.GetAsync($"{A}/check/{tree}")).Data().GetRawText());
+        var before = (await anonymous.GetAsync($"{A}/monitor/metrics/app")).Data().GetProperty("check_total").GetInt64();
 
         // Switching on runs a first round at once (this node has no proxies to probe).
         Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "on" }));
         var check = await Eventually.WaitAsync(
-            async () => Data(await app.GetAsync($"{A}/check/{tree}")),
+            async () => (await app.GetAsync($"{A}/check/{tree}")).Data(),
             c => c.GetProperty("last_success").GetString() != "1971-01-01 00:00:00",
             TimeSpan.FromSeconds(30),
             "the first check round");
@@ -139,17 +137,17 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         Assert.Equal(("on", 0, 0, JsonValueKind.String), (check.GetProperty("status").GetString(), check.GetProperty("last_check_x").GetInt32(), check.GetProperty("last_success_x").GetInt32(), check.GetProperty("slave").ValueKind));
         Assert.InRange(check.GetProperty("last_success_s").GetInt64() - check.GetProperty("last_check_s").GetInt64(), 0, 30);
         Assert.InRange(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - check.GetProperty("last_check_s").GetInt64(), -5, 60);
-        var metrics = Data(await anonymous.GetAsync($"{A}/monitor/metrics/app"));
+        var metrics = (await anonymous.GetAsync($"{A}/monitor/metrics/app")).Data();
         Assert.Equal(
             ["agent_fail", "agent_success", "agent_total", "check_total", "proxy_fail", "proxy_success", "proxy_total"],
             Fields(metrics));
         Assert.Equal(before + 1, metrics.GetProperty("check_total").GetInt64());
 
         Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "off" }));
-        Assert.Equal("off", Data(await app.GetAsync($"{A}/check/{tree}")).GetProperty("status").GetString());
-        Assert.Equal("check format fail status need in on,off", Info(await app.PostAsync($"{A}/check/{tree}", new { status = "yes" })));
-        Assert.Equal("check format fail status need in on,off", Info(await app.PostAsync($"{A}/check/{tree}", new { status = "ON" })));
-        Assert.Equal("check format fail status undef", Info(await app.PostAsync($"{A}/check/{tree}", new { })));
+        Assert.Equal("off", (await app.GetAsync($"{A}/check/{tree}")).Data().GetProperty("status").GetString());
+        Assert.Equal("check format fail status need in on,off", Refusal(await app.PostAsync($"{A}/check/{tree}", new { status = "yes" })));
+        Assert.Equal("check format fail status need in on,off", Refusal(await app.PostAsync($"{A}/check/{tree}", new { status = "ON" })));
+        Assert.Equal("check format fail status undef", Refusal(await app.PostAsync($"{A}/check/{tree}", new { })));
 
         var database = await anonymous.GetAsync($"{A}/monitor/metrics/mysql");
         Assert.Equal(await anonymous.GetAsync("/api/job/monitor/metrics/mysql") is { } job && job.GetProperty("stat").GetBoolean(), database.GetProperty("stat").GetBoolean());
@@ -160,37 +158,37 @@ public abstract class AgentApiTests(EmbeddedProduct product)
     {
         using var admin = await product.AdminAsync();
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var root = Data(await admin.PostAsync("/api/connector/default/tree", new { name = $"ag{suffix}" })).GetInt64();
-        var child = Data(await admin.PostAsync($"/api/connector/default/tree/{root}", new { name = "web" })).GetInt64();
-        var leaf = Data(await admin.PostAsync($"/api/connector/default/tree/{child}", new { name = "blue" })).GetInt64();
+        var root = (await admin.PostAsync("/api/connector/default/tree", new { name = $"ag{suffix}" })).Data().GetInt64();
+        var child = (await admin.PostAsync($"/api/connector/default/tree/{root}", new { name = "web" })).Data().GetInt64();
+        var leaf = (await admin.PostAsync($"/api/connector/default/tree/{child}", new { name = "blue" })).Data().GetInt64();
 
-        var inherit = Data(await admin.GetAsync($"{A}/inherit/{leaf}"));
+        var inherit = (await admin.GetAsync($"{A}/inherit/{leaf}")).Data();
         Assert.Equal(["create_time", "fullname", "id", "inheritid", "projectid"], Fields(inherit));
         Assert.Equal((leaf, $"{child},{root}", $"ag{suffix}.web.blue"), (inherit.GetProperty("projectid").GetInt64(), inherit.GetProperty("inheritid").GetString(), inherit.GetProperty("fullname").GetString()));
-        Assert.Equal("", Data(await admin.GetAsync($"{A}/inherit/{root}")).GetProperty("inheritid").GetString());
-        Assert.Equal("{}", Data(await admin.GetAsync($"{A}/inherit/{NewTree()}")).GetRawText());
+        Assert.Equal("", (await admin.GetAsync($"{A}/inherit/{root}")).Data().GetProperty("inheritid").GetString());
+        Assert.Equal("{}", (await admin.GetAsync($"{A}/inherit/{NewTree()}")).Data().GetRawText());
 
         // A subnet bound on the root is offered to the leaf at the root's level.
-        var region = Data(await admin.PostAsync($"{A}/region/{root}", new { name = "dc" }));
-        var regionId = Single(Data(await admin.GetAsync($"{A}/region/{root}"))).GetProperty("id").GetInt64();
+        var region = (await admin.PostAsync($"{A}/region/{root}", new { name = "dc" })).Data();
+        var regionId = Single((await admin.GetAsync($"{A}/region/{root}")).Data()).GetProperty("id").GetInt64();
         Assert.Equal(1, region.GetInt32());
-        Data(await admin.PostAsync($"{A}/project_region_relation/{root}", new { regionid = regionId }));
+        (await admin.PostAsync($"{A}/project_region_relation/{root}", new { regionid = regionId })).Data();
         await PlaceHostsAsync(admin, root, "10.7.0.1");
         Ok(await admin.PostAsync($"{A}/proxy/{root}/{regionId}", new { ip = "10.7.0.1" }));
         Ok(await admin.PostAsync($"{A}/agent/{root}/{regionId}/subnet", new { subnet = "10.8.0.0/16" }));
         var routes = await admin.GetAsync($"{A}/proxy/{leaf}");
         Assert.Equal($"id:{leaf},{child},{root},0", routes.GetProperty("info").GetString());
-        Assert.Equal(["{}", "{}", "{\"10.8.0.0/16\":\"10.7.0.1\"}"], Data(routes).EnumerateArray().Take(3).Select(l => l.GetRawText()));
+        Assert.Equal(["{}", "{}", "{\"10.8.0.0/16\":\"10.7.0.1\"}"], routes.Data().EnumerateArray().Take(3).Select(l => l.GetRawText()));
 
         // The machine chooser reads the node's hosts as the job module knows them.
-        Data(await admin.PostAsync($"/api/connector/default/node/{leaf}", new { name = "10.9.0.1" }));
-        var machines = Data(await admin.GetAsync($"{A}/nodeinfo/{leaf}")).EnumerateArray().ToList();
-        Assert.Equal(Data(await admin.GetAsync($"/api/job/nodeinfo/{leaf}")).GetRawText(), Data(await admin.GetAsync($"{A}/nodeinfo/{leaf}")).GetRawText());
+        (await admin.PostAsync($"/api/connector/default/node/{leaf}", new { name = "10.9.0.1" })).Data();
+        var machines = (await admin.GetAsync($"{A}/nodeinfo/{leaf}")).Data().EnumerateArray().ToList();
+        Assert.Equal((await admin.GetAsync($"/api/job/nodeinfo/{leaf}")).Data().GetRawText(), (await admin.GetAsync($"{A}/nodeinfo/{leaf}")).Data().GetRawText());
         Assert.Equal(["exip", "id", "inip", "name", "type"], Fields(machines.Single()));
         Assert.Equal("10.9.0.1", machines.Single().GetProperty("inip").GetString());
-        Assert.Equal(1, Data(await admin.GetAsync($"{A}/nodeinfo/{leaf}/count")).GetProperty("node").GetInt32());
-        Assert.Equal(JsonValueKind.Null, Data(await admin.GetAsync($"{A}/nodeinfo/{leaf}/check?node=10.9.0.1")).ValueKind);
-        Assert.Equal("10.9.9.9", Data(await admin.GetAsync($"{A}/nodeinfo/{leaf}/check?node=10.9.0.1,10.9.9.9")).GetString());
+        Assert.Equal(1, (await admin.GetAsync($"{A}/nodeinfo/{leaf}/count")).Data().GetProperty("node").GetInt32());
+        Assert.Equal(JsonValueKind.Null, (await admin.GetAsync($"{A}/nodeinfo/{leaf}/check?node=10.9.0.1")).Data().ValueKind);
+        Assert.Equal("10.9.9.9", (await admin.GetAsync($"{A}/nodeinfo/{leaf}/check?node=10.9.0.1,10.9.9.9")).Data().GetString());
     }
 
     [Fact]
@@ -209,17 +207,17 @@ public abstract class AgentApiTests(EmbeddedProduct product)
             }
             else
             {
-                Assert.Equal((path, "Unauthorized"), (path, Info(read)));
+                Assert.Equal((path, "Unauthorized"), (path, Refusal(read)));
             }
         }
 
         foreach (var (method, path) in Routes(stranger))
         {
-            Assert.Equal((method, path, "Unauthorized"), (method, path, Info(await SendAsync(reader, method, path))));
+            Assert.Equal((method, path, "Unauthorized"), (method, path, Refusal(await SendAsync(reader, method, path))));
             Assert.Equal((method, path, 10000), (method, path, (await SendAsync(anonymous, method, path)).GetProperty("code").GetInt32()));
         }
 
-        Assert.Equal("Unauthorized", Info(await reader.PostAsync($"{A}/region/0", new { name = "mine" })));
+        Assert.Equal("Unauthorized", Refusal(await reader.PostAsync($"{A}/region/0", new { name = "mine" })));
         Assert.True((await anonymous.GetAsync($"{A}/monitor/metrics/app")).GetProperty("stat").GetBoolean());
     }
 
@@ -229,44 +227,44 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         using var app = product.App();
         var tree = NewTree();
         var name = "x\"; DROP TABLE openc3_agent_region; -- \\ %_";
-        Data(await app.PostAsync($"{A}/region/{tree}", new { name }));
-        var region = Single(Data(await app.GetAsync($"{A}/region/{tree}")));
+        (await app.PostAsync($"{A}/region/{tree}", new { name })).Data();
+        var region = Single((await app.GetAsync($"{A}/region/{tree}")).Data());
         Assert.Equal(name, region.GetProperty("name").GetString());
         var regionId = region.GetProperty("id").GetInt64();
-        Data(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = regionId }));
+        (await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = regionId })).Data();
 
-        Assert.Equal("check format fail name format error", Info(await app.PostAsync($"{A}/region/{tree}", new { name = "o'neil" })));
-        Assert.Equal("check format fail name format error", Info(await app.PostAsync($"{A}/region/{tree}", new { name = new string('n', 101) })));
-        Assert.Equal("check format fail name undef", Info(await app.PostAsync($"{A}/region/{tree}", new { })));
+        Assert.Equal("check format fail name format error", Refusal(await app.PostAsync($"{A}/region/{tree}", new { name = "o'neil" })));
+        Assert.Equal("check format fail name format error", Refusal(await app.PostAsync($"{A}/region/{tree}", new { name = new string('n', 101) })));
+        Assert.Equal("check format fail name undef", Refusal(await app.PostAsync($"{A}/region/{tree}", new { })));
 
         var subnet = $"{A}/agent/{tree}/{regionId}/subnet";
-        Assert.Equal(@"check format fail subnet format error (?^:^[\^\$a-zA-Z\-\*\d\.\/, ]+$)", Info(await app.PostAsync(subnet, new { subnet = "10.0.0.0/8' OR '1'='1" })));
-        Assert.Equal(@"check format fail subnet format error (?^:^[\^\$a-zA-Z\-\*\d\.\/, ]+$)", Info(await app.PostAsync(subnet, new { subnet = "/(a+)+$/" })));
-        Assert.Equal("bad subnet 10.0.0.300/24: octets go up to 255, the prefix up to 32", Info(await app.PostAsync(subnet, new { subnet = "10.0.0.300/24" })));
-        Assert.Equal("bad subnet 10.0.0.0/33: octets go up to 255, the prefix up to 32", Info(await app.PostAsync(subnet, new { subnet = "10.0.0.0/8,10.0.0.0/33" })));
-        Assert.Equal("No effective subnet or regx", Info(await app.PostAsync(subnet, new { subnet = "10.0.0.1 web1" })));
-        Assert.StartsWith("bad regex /*/:", Info(await app.PostAsync(subnet, new { subnet = "/*/" })), StringComparison.Ordinal);
-        Assert.Equal("regex too long: at most 100 characters", Info(await app.PostAsync(subnet, new { subnet = "/" + string.Concat(Enumerable.Repeat("a*", 2000)) + "b/" })));
-        Assert.Equal("check format fail subnet too long, at most 8000 characters", Info(await app.PostAsync(subnet, new { subnet = new string('1', 9000) })));
-        Assert.Equal("check format fail subnet undef", Info(await app.PostAsync(subnet, new { })));
-        Assert.Equal("check format fail subnet format error", Info(await app.PostAsync(subnet, new { subnet = new[] { "10.0.0.0/8" } })));
+        Assert.Equal(@"check format fail subnet format error (?^:^[\^\$a-zA-Z\-\*\d\.\/, ]+$)", Refusal(await app.PostAsync(subnet, new { subnet = "10.0.0.0/8' OR '1'='1" })));
+        Assert.Equal(@"check format fail subnet format error (?^:^[\^\$a-zA-Z\-\*\d\.\/, ]+$)", Refusal(await app.PostAsync(subnet, new { subnet = "/(a+)+$/" })));
+        Assert.Equal("bad subnet 10.0.0.300/24: octets go up to 255, the prefix up to 32", Refusal(await app.PostAsync(subnet, new { subnet = "10.0.0.300/24" })));
+        Assert.Equal("bad subnet 10.0.0.0/33: octets go up to 255, the prefix up to 32", Refusal(await app.PostAsync(subnet, new { subnet = "10.0.0.0/8,10.0.0.0/33" })));
+        Assert.Equal("No effective subnet or regx", Refusal(await app.PostAsync(subnet, new { subnet = "10.0.0.1 web1" })));
+        Assert.StartsWith("bad regex /*/:", Refusal(await app.PostAsync(subnet, new { subnet = "/*/" })), StringComparison.Ordinal);
+        Assert.Equal("regex too long: at most 100 characters", Refusal(await app.PostAsync(subnet, new { subnet = "/" + string.Concat(Enumerable.Repeat("a*", 2000)) + "b/" })));
+        Assert.Equal("check format fail subnet too long, at most 8000 characters", Refusal(await app.PostAsync(subnet, new { subnet = new string('1', 9000) })));
+        Assert.Equal("check format fail subnet undef", Refusal(await app.PostAsync(subnet, new { })));
+        Assert.Equal("check format fail subnet format error", Refusal(await app.PostAsync(subnet, new { subnet = new[] { "10.0.0.0/8" } })));
         Ok(await app.PostAsync(subnet, new { subnet = "/" + string.Concat(Enumerable.Repeat("a*", 40)) + "b/" }));
-        Assert.Equal(["regex"], Data(await app.GetAsync($"{A}/agent/{tree}/{regionId}")).EnumerateArray().Select(s => s.GetProperty("reason").GetString()));
+        Assert.Equal(["regex"], (await app.GetAsync($"{A}/agent/{tree}/{regionId}")).Data().EnumerateArray().Select(s => s.GetProperty("reason").GetString()));
 
-        Assert.Equal(@"check format fail ip format error (?^:^[a-zA-Z0-9 \-\._,]+$)", Info(await app.PostAsync($"{A}/proxy/{tree}/{regionId}", new { ip = "10.0.0.1;id" })));
-        Assert.Equal("ip format error", Info(await app.PostAsync($"{A}/proxy/{tree}/{regionId}", new { ip = "10.0.0.256,web" })));
+        Assert.Equal(@"check format fail ip format error (?^:^[a-zA-Z0-9 \-\._,]+$)", Refusal(await app.PostAsync($"{A}/proxy/{tree}/{regionId}", new { ip = "10.0.0.1;id" })));
+        Assert.Equal("ip format error", Refusal(await app.PostAsync($"{A}/proxy/{tree}/{regionId}", new { ip = "10.0.0.256,web" })));
 
         foreach (var id in new[] { "1%20OR%201=1", "1;DELETE", "-1", "99999999999999999999", "%27" })
         {
-            Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Info(await app.GetAsync($"{A}/agent/{tree}/{id}")));
-            Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Info(await app.DeleteAsync($"{A}/region/{tree}/{id}", new { })));
-            Assert.Equal(@"check format fail proxyid format error (?^:^\d+$)", Info(await app.DeleteAsync($"{A}/proxy/{tree}/{id}", new { })));
-            Assert.Equal(@"check format fail agentid format error (?^:^\d+$)", Info(await app.DeleteAsync($"{A}/agent/{tree}/{id}", new { })));
-            Assert.Equal(@"check format fail projectid format error (?^:^\d+$)", Info(await app.GetAsync($"{A}/region/{id}")));
+            Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Refusal(await app.GetAsync($"{A}/agent/{tree}/{id}")));
+            Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Refusal(await app.DeleteAsync($"{A}/region/{tree}/{id}", new { })));
+            Assert.Equal(@"check format fail proxyid format error (?^:^\d+$)", Refusal(await app.DeleteAsync($"{A}/proxy/{tree}/{id}", new { })));
+            Assert.Equal(@"check format fail agentid format error (?^:^\d+$)", Refusal(await app.DeleteAsync($"{A}/agent/{tree}/{id}", new { })));
+            Assert.Equal(@"check format fail projectid format error (?^:^\d+$)", Refusal(await app.GetAsync($"{A}/region/{id}")));
         }
 
-        Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Info(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = "1 OR 1=1" })));
-        Assert.Single(Data(await app.GetAsync($"{A}/region/{tree}")).EnumerateArray());
+        Assert.Equal(@"check format fail regionid format error (?^:^\d+$)", Refusal(await app.PostAsync($"{A}/project_region_relation/{tree}", new { regionid = "1 OR 1=1" })));
+        Assert.Single((await app.GetAsync($"{A}/region/{tree}")).Data().EnumerateArray());
     }
 
     /// <summary>Admin-placed machines of the node (connector resources): the only hosts a proxy may be.</summary>
@@ -274,7 +272,7 @@ public abstract class AgentApiTests(EmbeddedProduct product)
     {
         foreach (var host in hosts)
         {
-            Data(await admin.PostAsync($"/api/connector/default/node/{tree}", new { name = host }));
+            (await admin.PostAsync($"/api/connector/default/node/{tree}", new { name = host })).Data();
         }
     }
 
@@ -300,6 +298,8 @@ public abstract class AgentApiTests(EmbeddedProduct product)
     private static List<string> Fields(JsonElement row) => row.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 }
 
-public sealed class SqliteAgentApiTests(EmbeddedProduct product) : AgentApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteAgentApiTests(EmbeddedProduct product) : AgentApiTests(product);
 
-public sealed class MariaDbAgentApiTests(MariaDbEmbeddedProduct product) : AgentApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbAgentApiTests(MariaDbEmbeddedProduct product) : AgentApiTests(product);

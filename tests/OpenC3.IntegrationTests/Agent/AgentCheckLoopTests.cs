@@ -1,24 +1,8 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Agent;
-
-/// <summary>The product on the sshd farm with a check loop of about a second, as upstream's 180 s would be far too slow to test.</summary>
-public sealed class CheckLoopProduct : EmbeddedProduct
-{
-    internal static IEnumerable<KeyValuePair<string, string>> LoopSettings =>
-        [.. ExecutionProduct.SshSettings, new("Ssh:ConnectTimeout", "00:00:03"), new("Agent:CheckInterval", "00:00:01")];
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => LoopSettings;
-}
-
-public sealed class MariaDbCheckLoopProduct : MariaDbEmbeddedProduct
-{
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => CheckLoopProduct.LoopSettings;
-}
 
 /// <summary>The check loop probes a node's proxies over real SSH: version and reason recorded, `fail` after ten failed checks, back on the first success.</summary>
 /// <remarks>Each profile's proxy listens on an address of its own, as the two classes may run at once.</remarks>
@@ -37,17 +21,17 @@ public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyA
         var tree = NewTree();
         foreach (var host in new[] { proxy.Address, live })
         {
-            Data(await app.PostAsync($"/api/connector/default/node/{tree}", new { name = host }));
+            (await app.PostAsync($"/api/connector/default/node/{tree}", new { name = host })).Data();
         }
 
-        Data(await app.PostAsync($"{A}/region/{tree}", new { name = "dc" }));
-        var region = Data(await app.GetAsync($"{A}/region/{tree}"))[0].GetProperty("id").GetInt64();
+        (await app.PostAsync($"{A}/region/{tree}", new { name = "dc" })).Data();
+        var region = (await app.GetAsync($"{A}/region/{tree}")).Data()[0].GetProperty("id").GetInt64();
         Ok(await app.PostAsync($"{A}/proxy/{tree}/{region}", new { ip = $"{proxy.Address},{live}" }));
         Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "on" }));
 
         var up = await WaitProxiesAsync(app, tree, region, rows => rows.Values.All(r => r.Version.StartsWith("SSH-2.0-", StringComparison.Ordinal)), "both proxies probed");
         Assert.All(up.Values, r => Assert.Equal(("success", 0, null), (r.Status, r.Fail, r.Reason)));
-        var check = Data(await app.GetAsync($"{A}/check/{tree}"));
+        var check = (await app.GetAsync($"{A}/check/{tree}")).Data();
         Assert.Equal((0, JsonValueKind.String), (check.GetProperty("last_check_x").GetInt32(), check.GetProperty("slave").ValueKind));
 
         await proxy.CrashAsync();
@@ -66,9 +50,9 @@ public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyA
 
         Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "off" }));
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var stopped = Data(await app.GetAsync($"{A}/check/{tree}")).GetProperty("last_check").GetString();
+        var stopped = (await app.GetAsync($"{A}/check/{tree}")).Data().GetProperty("last_check").GetString();
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(stopped, Data(await app.GetAsync($"{A}/check/{tree}")).GetProperty("last_check").GetString());
+        Assert.Equal(stopped, (await app.GetAsync($"{A}/check/{tree}")).Data().GetProperty("last_check").GetString());
     }
 
     private static ProxyRow Record(List<ProxyRow> seen, ProxyRow row)
@@ -79,7 +63,7 @@ public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyA
 
     private static Task<Dictionary<string, ProxyRow>> WaitProxiesAsync(ApiClient app, long tree, long region, Func<Dictionary<string, ProxyRow>, bool> condition, string what) =>
         Eventually.WaitAsync(
-            async () => Data(await app.GetAsync($"{A}/proxy/{tree}/{region}")).EnumerateArray().ToDictionary(
+            async () => (await app.GetAsync($"{A}/proxy/{tree}/{region}")).Data().EnumerateArray().ToDictionary(
                 p => p.GetProperty("ip").GetString()!,
                 p => new ProxyRow(p.GetProperty("status").GetString()!, p.GetProperty("fail").GetInt32(), p.GetProperty("reason").GetString(), p.GetProperty("version").GetString()!)),
             condition,

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.IntegrationTests.Execution;
-using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Approvals;
@@ -12,6 +10,7 @@ namespace OpenC3.IntegrationTests.Approvals;
 /// Approval steps through the API, as approvers and callers see them: jobs with an approval step and
 /// a cmd step on the sshd farm, the login and no-login approval routes, and `plugin_approval`.
 /// </summary>
+[StartEarly]
 public abstract class ApprovalTests(EmbeddedProduct product)
 {
     private const string J = "/api/job";
@@ -20,8 +19,8 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task EveryoneOff_OneAgreeLetsTheTaskGoOn_ClosesTheOtherRow_AndTheApproverGotALink()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
-        var (bob, bobBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
+        var (bob, bobBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         using var bobClient = bobBrowser;
         var task = await StartJobAsync(app, new { }, Approval("gate", $"{ann},{bob}", "off"), Command("after", 0));
@@ -59,8 +58,8 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task EveryoneOn_NeedsEveryApprover()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
-        var (bob, bobBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
+        var (bob, bobBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         using var bobClient = bobBrowser;
         var task = await StartJobAsync(app, new { }, Approval("both", $"{ann},{bob}", "on"), Command("after", 1));
@@ -79,7 +78,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task ARefuse_EndsTheTaskRefuse_AndTheNextStepNeverRuns()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         // The approver comes from a variable of the run.
         var task = await StartJobAsync(app, new { boss = ann }, Approval("gate", "$boss", "on"), Command("never", 2));
@@ -97,7 +96,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task AShortTimeout_FailsTheStepAndTheTask_AndTheRowCannotBeDecidedAfterwards()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         var task = await StartJobAsync(app, new { }, Approval("quick", ann, "off", timeout: "3"), Command("never", 3));
         var row = await PendingRowAsync(annClient);
@@ -119,8 +118,8 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     {
         using var app = product.App();
         using var anonymous = product.Anonymous();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
-        var (bob, bobBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
+        var (bob, bobBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         using var bobClient = bobBrowser;
         var task = await StartJobAsync(app, new { }, Approval("control", $"{ann},{bob}", "off"), Command("after", 4));
@@ -138,7 +137,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
 
         Assert.Equal("this approval has been decided already", (await anonymous.PostAsync($"{J}/approval/control", new { uuid, opinion = "refuse" })).Info());
         Assert.Equal("agree", (await anonymous.GetAsync($"{J}/approval/control/status/{uuid}")).Data().Text("opinion"));
-        var audit = await ResourceTestKit.AuditAsync(product, "APPROVAL", $"APPROVER:{ann}");
+        var audit = await AuditAsync(product, "APPROVAL", $"APPROVER:{ann}");
         Assert.Equal(2, audit.Count);
         Assert.All(audit, a => Assert.DoesNotContain(uuid, a.Text("content"), StringComparison.Ordinal));
     }
@@ -147,7 +146,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task UnknownUuids_AreRefused_AndAnAddressThatKeepsGuessingIsShutOut()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         var started = (await app.PostAsync($"{J}/task/0/plugin_approval", PluginApproval("guarded", ann, "off"))).Data();
         var uuid = (await PendingRowAsync(annClient)).Text("uuid");
@@ -182,7 +181,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     {
         using var app = product.App();
         using var admin = await product.AdminAsync();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         Assert.True((await admin.PostAsync($"{J}/environment", new { approvalTemplatePluginContent = "job ${jobname} step ${stepname} by ${submitter} ${nosuch} ${flowname}" })).Stat());
 
@@ -208,7 +207,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task Kill_ClosesTheBatch_AndThePhonePageSaysSo()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         var task = await StartJobAsync(app, new { }, Approval("killed", ann, "off"), Command("never", 5));
         var uuid = (await PendingRowAsync(annClient)).Text("uuid");
@@ -225,7 +224,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task ThePhonePage_InHeadlessChromium_ShowsTheRequestEscaped_AndAgreeLetsTheTaskGoOn()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         // Markup in the content must show as text: were the script to run, the page title would change.
         const string cont = "Deploy <b>v2</b> & <script>document.title=1</script> go";
@@ -261,7 +260,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     {
         using var app = product.App();
         using var anonymous = product.Anonymous();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         var task = await StartJobAsync(app, new { }, Approval("form", ann, "off"), Command("never", 7));
         var uuid = (await PendingRowAsync(annClient)).Text("uuid");
@@ -282,8 +281,8 @@ public abstract class ApprovalTests(EmbeddedProduct product)
     public async Task AfterAKillMinus9_AWaitingApprovalCanStillBeDecided_AndADeadlineStillFires()
     {
         using var app = product.App();
-        var (ann, annBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
-        var (bob, bobBrowser) = await ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (ann, annBrowser) = await NamedUserAsync(product, null, 0);
+        var (bob, bobBrowser) = await NamedUserAsync(product, null, 0);
         using var annClient = annBrowser;
         using var bobClient = bobBrowser;
         var job = await StartJobAsync(app, new { }, Approval("survives", ann, "off"), Command("after", 8));

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using OpenC3.Grains.Abstractions.Catalog;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Catalog;
 
@@ -17,16 +15,16 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         var tree = NewTree();
         var first = await CreateJobAsync(app, tree, "Deploy-Web", Cmd("build"), Approval("ok"));
         var second = await CreateJobAsync(admin, tree, "backup-db", Cmd("dump", argv: "$target"));
-        Data(await app.PostAsync($"{J}/jobs/{tree}", new { name = "scratch", data = new[] { Cmd("tmp") } }));
+        (await app.PostAsync($"{J}/jobs/{tree}", new { name = "scratch", data = new[] { Cmd("tmp") } })).Data();
 
-        var list = Data(await app.GetAsync($"{J}/jobs/{tree}")).EnumerateArray().ToList();
+        var list = (await app.GetAsync($"{J}/jobs/{tree}")).Data().EnumerateArray().ToList();
         Assert.Equal(["backup-db", "Deploy-Web"], list.Select(j => j.GetProperty("name").GetString()));
         Assert.Equal(
             ["create_time", "create_user", "edit_time", "edit_user", "hasvariable", "id", "name", "stepcount", "uuid"],
             list[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal((second, 1, 1, "open-c3"), (list[0].GetProperty("uuid").GetString(), list[0].GetProperty("stepcount").GetInt32(), list[0].GetProperty("hasvariable").GetInt32(), list[0].GetProperty("create_user").GetString()));
         Assert.Equal((first, 2, 0, "ci@app"), (list[1].GetProperty("uuid").GetString(), list[1].GetProperty("stepcount").GetInt32(), list[1].GetProperty("hasvariable").GetInt32(), list[1].GetProperty("create_user").GetString()));
-        Assert.Equal(2, Data(await app.GetAsync($"{J}/jobs/{tree}/count")).GetProperty("permanent").GetInt32());
+        Assert.Equal(2, (await app.GetAsync($"{J}/jobs/{tree}/count")).Data().GetProperty("permanent").GetInt32());
 
         var filters = new (string Query, string[] Expected)[]
         {
@@ -37,24 +35,24 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         };
         foreach (var (query, expected) in filters)
         {
-            Assert.Equal((query, string.Join(",", expected)), (query, string.Join(",", Names(Data(await app.GetAsync($"{J}/jobs/{tree}?{query}"))))));
+            Assert.Equal((query, string.Join(",", expected)), (query, string.Join(",", Names((await app.GetAsync($"{J}/jobs/{tree}?{query}")).Data()))));
         }
 
         Assert.Equal(first, (await JobAsync(app, tree, "byname?name=Deploy-Web")).GetProperty("uuid").GetString());
-        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}/byname?name=absent")).EnumerateObject());
-        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}/byname")).EnumerateObject());
-        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}/byname?name=scratch")).EnumerateObject());
+        Assert.Empty((await app.GetAsync($"{J}/jobs/{tree}/byname?name=absent")).Data().EnumerateObject());
+        Assert.Empty((await app.GetAsync($"{J}/jobs/{tree}/byname")).Data().EnumerateObject());
+        Assert.Empty((await app.GetAsync($"{J}/jobs/{tree}/byname?name=scratch")).Data().EnumerateObject());
 
-        Assert.True(Data(await admin.PostAsync($"{J}/jobs/{tree}/{first}", new { name = "deploy-web-2", mon_ids = "1,2", mon_status = 1, data = new[] { Scp("push") } })).GetBoolean());
+        Assert.True((await admin.PostAsync($"{J}/jobs/{tree}/{first}", new { name = "deploy-web-2", mon_ids = "1,2", mon_status = 1, data = new[] { Scp("push") } })).Data().GetBoolean());
         var edited = await JobAsync(app, tree, first);
         Assert.Equal(("deploy-web-2", "1,2", 1, "open-c3", "ci@app"), (edited.GetProperty("name").GetString(), edited.GetProperty("mon_ids").GetString(), edited.GetProperty("mon_status").GetInt32(), edited.GetProperty("edit_user").GetString(), edited.GetProperty("create_user").GetString()));
         Assert.Equal(["push"], Names(edited.GetProperty("data")));
-        Assert.Equal(["deploy-web-2"], Names(Data(await app.GetAsync($"{J}/jobs/{tree}?edit_user=open-c3&name=WEB"))));
+        Assert.Equal(["deploy-web-2"], Names((await app.GetAsync($"{J}/jobs/{tree}?edit_user=open-c3&name=WEB")).Data()));
 
-        Assert.True(Data(await admin.DeleteAsync($"{J}/jobs/{tree}/{first}", new { })).GetBoolean());
+        Assert.True((await admin.DeleteAsync($"{J}/jobs/{tree}/{first}", new { })).Data().GetBoolean());
         Assert.True((await admin.DeleteAsync($"{J}/jobs/{tree}/backup-db/byname", new { })).GetProperty("stat").GetBoolean());
-        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}")).EnumerateArray());
-        Assert.Equal(0, Data(await app.GetAsync($"{J}/jobs/{tree}/count")).GetProperty("permanent").GetInt32());
+        Assert.Empty((await app.GetAsync($"{J}/jobs/{tree}")).Data().EnumerateArray());
+        Assert.Equal(0, (await app.GetAsync($"{J}/jobs/{tree}/count")).Data().GetProperty("permanent").GetInt32());
     }
 
     [Fact]
@@ -140,13 +138,13 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         };
         foreach (var (reply, info) in cases)
         {
-            Assert.Equal(info, Info(await reply));
+            Assert.Equal(info, Refusal(await reply));
         }
 
         // A node group of this node satisfies the same step that failed above; one of another node does not.
-        Data(await app.PostAsync($"{J}/jobs/{tree}", new { name = "grouped", permanent = 1, data = new[] { With(With(Cmd("a"), "node_type", "group"), "node_cont", group) } }));
-        Assert.Equal($"step 1: nodegroup id {group} nofind", Info(await app.PostAsync($"{J}/jobs/{NewTree()}", new { name = "j", data = new[] { With(With(Cmd("a"), "node_type", "group"), "node_cont", group) } })));
-        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}?name=j")).EnumerateArray());
+        (await app.PostAsync($"{J}/jobs/{tree}", new { name = "grouped", permanent = 1, data = new[] { With(With(Cmd("a"), "node_type", "group"), "node_cont", group) } })).Data();
+        Assert.Equal($"step 1: nodegroup id {group} nofind", Refusal(await app.PostAsync($"{J}/jobs/{NewTree()}", new { name = "j", data = new[] { With(With(Cmd("a"), "node_type", "group"), "node_cont", group) } })));
+        Assert.Empty((await app.GetAsync($"{J}/jobs/{tree}?name=j")).Data().EnumerateArray());
     }
 
     /// <summary>Issue 15: a NUL in a name and a `variable` that is not a map were accepted; both are refused before anything is written.</summary>
@@ -155,9 +153,9 @@ public abstract class JobsApiTests(EmbeddedProduct product)
     {
         using var app = product.App();
         var tree = NewTree();
-        Assert.Equal("check format fail name format error", Info(await app.PostAsync($"{J}/jobs/{tree}", new { name = "evil\0job", data = new[] { Cmd("a") } })));
-        Assert.Equal("step 1: check format fail name format error", Info(await app.PostAsync($"{J}/jobs/{tree}", new { name = "j", data = new[] { Cmd("a\0b") } })));
-        Assert.Empty(Data(await app.GetAsync($"{J}/jobs/{tree}")).EnumerateArray());
+        Assert.Equal("check format fail name format error", Refusal(await app.PostAsync($"{J}/jobs/{tree}", new { name = "evil\0job", data = new[] { Cmd("a") } })));
+        Assert.Equal("step 1: check format fail name format error", Refusal(await app.PostAsync($"{J}/jobs/{tree}", new { name = "j", data = new[] { Cmd("a\0b") } })));
+        Assert.Empty((await app.GetAsync($"{J}/jobs/{tree}")).Data().EnumerateArray());
 
         var job = await CreateJobAsync(app, tree, "runnable", Cmd("a"));
         var starts = new (string Route, object Body)[]
@@ -168,10 +166,10 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         };
         foreach (var (route, body) in starts)
         {
-            Assert.Equal((route, "check format fail variable format error"), (route, Info(await app.PostAsync(route, body))));
+            Assert.Equal((route, "check format fail variable format error"), (route, Refusal(await app.PostAsync(route, body))));
         }
 
-        Assert.Empty(Data(await app.GetAsync($"{J}/task/{tree}")).EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{J}/task/{tree}")).Data().EnumerateArray());
     }
 
     [Fact]
@@ -199,10 +197,10 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         Assert.Equal(["app_dir", "approver", "dst", "version"], (await VariablesAsync(app, tree, uuid, "?env=online")).Keys.Order(StringComparer.Ordinal));
 
         Ok(await app.PostAsync($"{J}/variable/{tree}/update", new { jobuuid = uuid, data = new[] { new { name = "version", value = "1.2.3", describe = "release" } } }));
-        Assert.Equal(1, Data(await app.GetAsync($"{J}/jobs/{tree}")).EnumerateArray().Single().GetProperty("hasvariable").GetInt32());
+        Assert.Equal(1, (await app.GetAsync($"{J}/jobs/{tree}")).Data().EnumerateArray().Single().GetProperty("hasvariable").GetInt32());
 
         // The edit drops `ip`, `testflag`, `dst`, `app_dir`, adds `target`, and keeps `version` with its value.
-        Assert.True(Data(await app.PostAsync($"{J}/jobs/{tree}/{uuid}", new { name = "vars", data = new object[] { Cmd("run", argv: "$version $target"), Approval("gate", approver: "$approver") } })).GetBoolean());
+        Assert.True((await app.PostAsync($"{J}/jobs/{tree}/{uuid}", new { name = "vars", data = new object[] { Cmd("run", argv: "$version $target"), Approval("gate", approver: "$approver") } })).Data().GetBoolean());
         variables = await VariablesAsync(app, tree, uuid);
         Assert.Equal(["approver", "target", "version"], variables.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(("1.2.3", "release"), (variables["version"].GetProperty("value").GetString(), variables["version"].GetProperty("describe").GetString()));
@@ -210,7 +208,7 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         Assert.Equal(["target"], (await VariablesAsync(app, tree, uuid, "?empty=1&exclude=approver,nothing")).Keys);
 
         Ok(await app.PostAsync($"{J}/variable/{tree}/update", new { jobuuid = uuid, data = new[] { new { name = "approver", value = "bob", describe = "" }, new { name = "target", value = "prod", describe = "" } } }));
-        Assert.Equal(0, Data(await app.GetAsync($"{J}/jobs/{tree}")).EnumerateArray().Single().GetProperty("hasvariable").GetInt32());
+        Assert.Equal(0, (await app.GetAsync($"{J}/jobs/{tree}")).Data().EnumerateArray().Single().GetProperty("hasvariable").GetInt32());
     }
 
     [Fact]
@@ -221,13 +219,13 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         var uuid = await CreateJobAsync(app, tree, "deploy", Cmd("run", argv: "$version"));
         var check = (string group, string job) => app.GetAsync($"{J}/task/{tree}/authorization/{group}/{job}");
 
-        Assert.Equal(0, Data(await check("dev", "deploy")).GetInt32());
+        Assert.Equal(0, (await check("dev", "deploy")).Data().GetInt32());
         Ok(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "_authorization_", value = "dev", describe = "" }));
-        Assert.Equal(1, Data(await check("dev", "deploy")).GetInt32());
-        Assert.Equal(0, Data(await check("ops", "deploy")).GetInt32());
+        Assert.Equal(1, (await check("dev", "deploy")).Data().GetInt32());
+        Assert.Equal(0, (await check("ops", "deploy")).Data().GetInt32());
         Ok(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "_authorization_", value = "true", describe = "" }));
-        Assert.Equal(1, Data(await check("ops", "deploy")).GetInt32());
-        Assert.Equal(0, Data(await check("ops", "nosuchjob")).GetInt32());
+        Assert.Equal(1, (await check("ops", "deploy")).Data().GetInt32());
+        Assert.Equal(0, (await check("ops", "nosuchjob")).Data().GetInt32());
     }
 
     [Fact]
@@ -237,12 +235,12 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         var tree = NewTree();
         var uuid = await CreateJobAsync(app, tree, "knobs", Cmd("run", argv: "$version"));
 
-        Assert.Equal(1, Data(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra", value = "a.b/c-1", describe = "added", option = "a,b" })).GetInt32());
-        Assert.Equal(2, Data(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra", value = "v2", describe = "replaced" })).GetInt32());
-        Assert.Equal("no update anything:0E0", Info(await app.PostAsync($"{J}/variable/{NewTree()}", new { jobuuid = uuid, name = "extra", describe = "x" })));
-        Assert.Equal(@"check format fail name format error (?^:^[a-zA-Z0-9_]+$)", Info(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "a-b", describe = "x" })));
-        Assert.Equal(@"check format fail value format error (?^:^[a-zA-Z0-9_\.\/\-,@]*$)", Info(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "ab", value = "a b", describe = "x" })));
-        Assert.Equal("check format fail describe undef", Info(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "ab" })));
+        Assert.Equal(1, (await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra", value = "a.b/c-1", describe = "added", option = "a,b" })).Data().GetInt32());
+        Assert.Equal(2, (await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra", value = "v2", describe = "replaced" })).Data().GetInt32());
+        Assert.Equal("no update anything:0E0", Refusal(await app.PostAsync($"{J}/variable/{NewTree()}", new { jobuuid = uuid, name = "extra", describe = "x" })));
+        Assert.Equal(@"check format fail name format error (?^:^[a-zA-Z0-9_]+$)", Refusal(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "a-b", describe = "x" })));
+        Assert.Equal(@"check format fail value format error (?^:^[a-zA-Z0-9_\.\/\-,@]*$)", Refusal(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "ab", value = "a b", describe = "x" })));
+        Assert.Equal("check format fail describe undef", Refusal(await app.PostAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "ab" })));
 
         var bulk = new object[]
         {
@@ -257,14 +255,14 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         Assert.Equal(("9", "8;9"), (variables["version"].GetProperty("value").GetString(), variables["version"].GetProperty("option").GetString()));
         Assert.Equal("replaced", variables["extra"].GetProperty("describe").GetString());
 
-        Assert.Equal("check data format fail describe undef", Info(await app.PostAsync($"{J}/variable/{tree}/update", new { jobuuid = uuid, data = new[] { new { name = "_pip_", value = "1" } } })));
-        Assert.Equal("no data in ARRAY", Info(await app.PostAsync($"{J}/variable/{tree}/update", new { jobuuid = uuid, data = "x" })));
-        Assert.Equal("no uuid from project", Info(await app.PostAsync($"{J}/variable/{NewTree()}/update", new { jobuuid = uuid, data = bulk })));
-        Assert.Equal("check format fail env need in test,online", Info(await app.GetAsync($"{J}/variable/{tree}/{uuid}?env=prod")));
-        Assert.Empty(Data(await app.GetAsync($"{J}/variable/{NewTree()}/{uuid}")).EnumerateArray());
+        Assert.Equal("check data format fail describe undef", Refusal(await app.PostAsync($"{J}/variable/{tree}/update", new { jobuuid = uuid, data = new[] { new { name = "_pip_", value = "1" } } })));
+        Assert.Equal("no data in ARRAY", Refusal(await app.PostAsync($"{J}/variable/{tree}/update", new { jobuuid = uuid, data = "x" })));
+        Assert.Equal("no uuid from project", Refusal(await app.PostAsync($"{J}/variable/{NewTree()}/update", new { jobuuid = uuid, data = bulk })));
+        Assert.Equal("check format fail env need in test,online", Refusal(await app.GetAsync($"{J}/variable/{tree}/{uuid}?env=prod")));
+        Assert.Empty((await app.GetAsync($"{J}/variable/{NewTree()}/{uuid}")).Data().EnumerateArray());
 
-        Assert.True(Data(await app.DeleteAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra" })).GetBoolean());
-        Info(await app.DeleteAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra" }));
+        Assert.True((await app.DeleteAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra" })).Data().GetBoolean());
+        Refusal(await app.DeleteAsync($"{J}/variable/{tree}", new { jobuuid = uuid, name = "extra" }));
         Assert.DoesNotContain("extra", (await VariablesAsync(app, tree, uuid)).Keys);
     }
 
@@ -276,7 +274,7 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         var uuid = await CreateJobAsync(app, tree, "snap", Cmd("v1", argv: "--old"), Approval("gate"));
         var before = (await JobAsync(app, tree, uuid)).GetProperty("data").EnumerateArray().Select(s => s.GetProperty("uuid").GetString()!).ToList();
 
-        Data(await app.PostAsync($"{J}/jobs/{tree}/{uuid}", new { name = "snap", data = new[] { Cmd("v2", argv: "--new") } }));
+        (await app.PostAsync($"{J}/jobs/{tree}/{uuid}", new { name = "snap", data = new[] { Cmd("v2", argv: "--new") } })).Data();
         var after = await JobAsync(app, tree, uuid);
         var current = after.GetProperty("data").EnumerateArray().Single();
         Assert.Equal(("v2", "--new"), (current.GetProperty("name").GetString(), current.GetProperty("scripts_argv").GetString()));
@@ -298,21 +296,21 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         using var app = product.App();
         var tree = NewTree();
         var first = await CreateJobAsync(app, tree, "reuse", Cmd("a"));
-        Assert.Equal("a job named reuse already exists", Info(await app.PostAsync($"{J}/jobs/{tree}", new { name = "reuse", permanent = 1, data = new[] { Cmd("a") } })));
+        Assert.Equal("a job named reuse already exists", Refusal(await app.PostAsync($"{J}/jobs/{tree}", new { name = "reuse", permanent = 1, data = new[] { Cmd("a") } })));
         var other = await CreateJobAsync(app, tree, "other", Cmd("a"));
-        Assert.Equal("a job named reuse already exists", Info(await app.PostAsync($"{J}/jobs/{tree}/{other}", new { name = "reuse", data = new[] { Cmd("a") } })));
+        Assert.Equal("a job named reuse already exists", Refusal(await app.PostAsync($"{J}/jobs/{tree}/{other}", new { name = "reuse", data = new[] { Cmd("a") } })));
 
-        Data(await app.DeleteAsync($"{J}/jobs/{tree}/{first}", new { }));
+        (await app.DeleteAsync($"{J}/jobs/{tree}/{first}", new { })).Data();
         var second = await CreateJobAsync(app, tree, "reuse", Cmd("b"));
         Assert.NotEqual(first, second);
         Assert.True((await app.DeleteAsync($"{J}/jobs/{tree}/reuse/byname", new { })).GetProperty("stat").GetBoolean());
         var third = await CreateJobAsync(app, tree, "reuse", Cmd("c"));
-        Assert.Equal(["reuse", "other"], Names(Data(await app.GetAsync($"{J}/jobs/{tree}"))));
+        Assert.Equal(["reuse", "other"], Names((await app.GetAsync($"{J}/jobs/{tree}")).Data()));
         Assert.Equal(third, (await JobAsync(app, tree, "byname?name=reuse")).GetProperty("uuid").GetString());
-        Info(await app.GetAsync($"{J}/jobs/{tree}/{first}"));
+        Refusal(await app.GetAsync($"{J}/jobs/{tree}/{first}"));
 
         using var admin = await product.AdminAsync();
-        var audit = Data(await admin.GetAsync($"/api/connector/connectorx/auditlog?content=TREEID:{tree} NAME:reuse")).EnumerateArray().Select(r => r.GetProperty("title").GetString()).ToList();
+        var audit = (await admin.GetAsync($"/api/connector/connectorx/auditlog?content=TREEID:{tree} NAME:reuse")).Data().EnumerateArray().Select(r => r.GetProperty("title").GetString()).ToList();
         // Three creates and the refused duplicate (audited before the name was found taken, as upstream).
         Assert.Equal(4, audit.Count(t => t == "CREATE JOB"));
         Assert.Equal(2, audit.Count(t => t == "DELETE JOB"));
@@ -325,13 +323,13 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         var tree = NewTree();
         var response = await app.Http.GetAsync($"{J}/jobs/{tree}/AAAAAAAAAAAa");
         Assert.Equal(200, (int)response.StatusCode);
-        Assert.Contains("AAAAAAAAAAAa not found", Info(await ApiClient.ReadAsync(response)), StringComparison.Ordinal);
-        Assert.Contains("not found", Info(await app.PostAsync($"{J}/jobs/{tree}/AAAAAAAAAAAa", new { name = "x", data = new[] { Cmd("a") } })), StringComparison.Ordinal);
-        Assert.Contains("not found", Info(await app.DeleteAsync($"{J}/jobs/{tree}/AAAAAAAAAAAa", new { })), StringComparison.Ordinal);
+        Assert.Contains("AAAAAAAAAAAa not found", Refusal(await ApiClient.ReadAsync(response)), StringComparison.Ordinal);
+        Assert.Contains("not found", Refusal(await app.PostAsync($"{J}/jobs/{tree}/AAAAAAAAAAAa", new { name = "x", data = new[] { Cmd("a") } })), StringComparison.Ordinal);
+        Assert.Contains("not found", Refusal(await app.DeleteAsync($"{J}/jobs/{tree}/AAAAAAAAAAAa", new { })), StringComparison.Ordinal);
 
         // A job of another node is unknown here too.
         var elsewhere = await CreateJobAsync(app, NewTree(), "elsewhere", Cmd("a"));
-        Assert.Contains("not found", Info(await app.GetAsync($"{J}/jobs/{tree}/{elsewhere}")), StringComparison.Ordinal);
+        Assert.Contains("not found", Refusal(await app.GetAsync($"{J}/jobs/{tree}/{elsewhere}")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -356,9 +354,9 @@ public abstract class JobsApiTests(EmbeddedProduct product)
         Assert.Equal("7", (await VariablesAsync(app, target, uuid))["version"].GetProperty("value").GetString());
 
         Assert.Equal("The source does not exist", (await app.PostAsync($"{J}/jobs/{target}/copy/byname", new { fromname = "missing", toname = "x" })).GetProperty("info").GetString());
-        Assert.Equal("a job named instance already exists", Info(await app.PostAsync($"{J}/jobs/{source}/copy/byname", new { fromname = "template", toname = "instance", toprojectid = target })));
+        Assert.Equal("a job named instance already exists", Refusal(await app.PostAsync($"{J}/jobs/{source}/copy/byname", new { fromname = "template", toname = "instance", toprojectid = target })));
         var sameNode = await app.PostAsync($"{J}/jobs/{source}/copy/byname", new { fromname = "template", toname = "template-2" });
-        Assert.Equal(["template-2", "template"], Names(Data(await app.GetAsync($"{J}/jobs/{source}"))));
+        Assert.Equal(["template-2", "template"], Names((await app.GetAsync($"{J}/jobs/{source}")).Data()));
         Assert.Equal(sameNode.GetProperty("uuid").GetString(), (await JobAsync(app, source, "byname?name=template-2")).GetProperty("uuid").GetString());
     }
 
@@ -371,7 +369,7 @@ public abstract class JobsApiTests(EmbeddedProduct product)
             using var app = product.App();
             var uuid = await CreateJobAsync(app, tree, "guarded", Cmd("a", argv: "$ver"));
 
-            Assert.Equal(["guarded"], Names(Data(await reader.GetAsync($"{J}/jobs/{tree}"))));
+            Assert.Equal(["guarded"], Names((await reader.GetAsync($"{J}/jobs/{tree}")).Data()));
             Assert.Equal("guarded", (await JobAsync(reader, tree, uuid)).GetProperty("name").GetString());
             Assert.Single(await VariablesAsync(reader, tree, uuid));
             foreach (var reply in new[]
@@ -388,10 +386,10 @@ public abstract class JobsApiTests(EmbeddedProduct product)
                 await reader.GetAsync($"{J}/variable/{NewTree()}/{uuid}"),
             })
             {
-                Assert.Equal("Unauthorized", Info(reply));
+                Assert.Equal("Unauthorized", Refusal(reply));
             }
 
-            Assert.Equal(["guarded"], Names(Data(await app.GetAsync($"{J}/jobs/{tree}"))));
+            Assert.Equal(["guarded"], Names((await app.GetAsync($"{J}/jobs/{tree}")).Data()));
         }
 
         var (writable, writer) = await UserWithLevelAsync(product, 2);
@@ -401,7 +399,7 @@ public abstract class JobsApiTests(EmbeddedProduct product)
             var foreign = NewTree();
             using var app = product.App();
             await CreateJobAsync(app, foreign, "secret", Cmd("a"));
-            Assert.Equal("Unauthorized", Info(await writer.PostAsync($"{J}/jobs/{writable}/copy/byname", new { fromprojectid = foreign, fromname = "secret", toname = "leak" })));
+            Assert.Equal("Unauthorized", Refusal(await writer.PostAsync($"{J}/jobs/{writable}/copy/byname", new { fromprojectid = foreign, fromname = "secret", toname = "leak" })));
             Assert.True((await writer.PostAsync($"{J}/jobs/{writable}", new { name = "own", permanent = 1, data = new[] { Cmd("a") } })).GetProperty("stat").GetBoolean());
         }
     }
@@ -412,11 +410,13 @@ public abstract class JobsApiTests(EmbeddedProduct product)
 
     private static async Task<string> NodeGroupIdAsync(ApiClient app, long tree)
     {
-        Data(await app.PostAsync($"{J}/nodegroup/{tree}", new { name = "web", plugin = "node", @params = "10.0.0.1" }));
-        return Data(await app.GetAsync($"{J}/nodegroup/{tree}")).EnumerateArray().Single().GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await app.PostAsync($"{J}/nodegroup/{tree}", new { name = "web", plugin = "node", @params = "10.0.0.1" })).Data();
+        return (await app.GetAsync($"{J}/nodegroup/{tree}")).Data().EnumerateArray().Single().GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 
-public sealed class SqliteJobsApiTests(EmbeddedProduct product) : JobsApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteJobsApiTests(EmbeddedProduct product) : JobsApiTests(product);
 
-public sealed class MariaDbJobsApiTests(MariaDbEmbeddedProduct product) : JobsApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbJobsApiTests(MariaDbEmbeddedProduct product) : JobsApiTests(product);

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Catalog;
 
@@ -21,7 +19,7 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
         var tree = NewTree();
         var created = await app.PostAsync($"{J}/jobs/{tree}", new { name = "replayed", data = new[] { Cmd("build", argv: "$version"), Scp("push"), Approval("gate") }, permanent = "permanent" });
         var uuid = created.GetProperty("uuid").GetString()!;
-        var job = Data(await app.GetAsync($"{J}/jobs/{tree}/{uuid}"));
+        var job = (await app.GetAsync($"{J}/jobs/{tree}/{uuid}")).Data();
         Assert.Matches(Time, job.GetProperty("create_time").GetString());
 
         // The page names each step's type from `uuids` and keeps every field of the step as it came.
@@ -40,9 +38,9 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
             data = steps,
             permanent = "permanent",
         };
-        Assert.True(Data(await app.PostAsync($"{J}/jobs/{tree}/{uuid}", edit)).GetBoolean());
+        Assert.True((await app.PostAsync($"{J}/jobs/{tree}/{uuid}", edit)).Data().GetBoolean());
 
-        var variables = Data(await app.GetAsync($"{J}/variable/{tree}/{uuid}"));
+        var variables = (await app.GetAsync($"{J}/variable/{tree}/{uuid}")).Data();
         var version = variables.EnumerateArray().Single(v => v.GetProperty("name").GetString() == "version");
         Assert.Equal(JsonValueKind.String, version.GetProperty("value").ValueKind);
         Assert.Equal("", version.GetProperty("value").GetString());
@@ -65,7 +63,7 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
         nulled["chown"] = null;
         nulled["scp_delete"] = false;
         var created = await app.PostAsync($"{J}/jobs/{tree}", new { name = "loose", data = new[] { loose, nulled }, permanent = 1 });
-        var job = Data(await app.GetAsync($"{J}/jobs/{tree}/{created.GetProperty("uuid").GetString()}"));
+        var job = (await app.GetAsync($"{J}/jobs/{tree}/{created.GetProperty("uuid").GetString()}")).Data();
         var stored = job.GetProperty("data").EnumerateArray().ToList();
         Assert.Equal(("", "60", "1"), (stored[0].GetProperty("chown").GetString(), stored[0].GetProperty("timeout").GetString(), stored[0].GetProperty("scp_delete").GetString()));
         Assert.Equal(("", "0"), (stored[1].GetProperty("chown").GetString(), stored[1].GetProperty("scp_delete").GetString()));
@@ -79,7 +77,7 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
         var tree = NewTree();
         var job = (await app.PostAsync($"{J}/jobs/{tree}", new { name = "nightly", data = new[] { Cmd("run") }, permanent = "permanent" })).GetProperty("uuid").GetString();
         var id = (await app.PostAsync($"{J}/crontab/{tree}", new { name = "night", jobuuid = job, cron = "0 2 * * *", mutex = "" })).GetProperty("id");
-        var detail = Data(await app.GetAsync($"{J}/crontab/{tree}/{id}"));
+        var detail = (await app.GetAsync($"{J}/crontab/{tree}/{id}")).Data();
         Assert.Matches(Time, detail.GetProperty("create_time").GetString());
         var edit = new { name = detail.GetProperty("name"), jobuuid = detail.GetProperty("jobuuid"), cron = detail.GetProperty("cron"), mutex = detail.GetProperty("mutex") };
         Assert.True((await app.PostAsync($"{J}/crontab/{tree}/{id}", edit)).GetProperty("stat").GetBoolean());
@@ -91,11 +89,11 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
     {
         using var app = product.App();
         var tree = NewTree();
-        Assert.True(Data(await app.PostAsync($"{J}/nodegroup/{tree}", new { name = "web", plugin = "node", @params = "10.0.0.1,10.0.0.2" })).GetBoolean());
-        var id = Data(await app.GetAsync($"{J}/nodegroup/{tree}")).EnumerateArray().Single().GetProperty("id").GetInt64();
-        var group = Data(await app.GetAsync($"{J}/nodegroup/{tree}/{id}"));
+        Assert.True((await app.PostAsync($"{J}/nodegroup/{tree}", new { name = "web", plugin = "node", @params = "10.0.0.1,10.0.0.2" })).Data().GetBoolean());
+        var id = (await app.GetAsync($"{J}/nodegroup/{tree}")).Data().EnumerateArray().Single().GetProperty("id").GetInt64();
+        var group = (await app.GetAsync($"{J}/nodegroup/{tree}/{id}")).Data();
         Assert.Equal("10.0.0.1,10.0.0.2", group.GetProperty("params").GetString());
-        Assert.True(Data(await app.PostAsync($"{J}/nodegroup/{tree}/{id}", new { name = group.GetProperty("name"), plugin = group.GetProperty("plugin"), @params = group.GetProperty("params") })).GetBoolean());
+        Assert.True((await app.PostAsync($"{J}/nodegroup/{tree}/{id}", new { name = group.GetProperty("name"), plugin = group.GetProperty("plugin"), @params = group.GetProperty("params") })).Data().GetBoolean());
     }
 
     /// <summary>`pages/business/file/token.controller.js` `addToken`: `isjob` is a boolean, `jobname` empty when off.</summary>
@@ -106,7 +104,7 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
         var tree = NewTree();
         var token = Guid.NewGuid().ToString("N");
         Assert.True((await app.PostAsync($"{J}/token/{tree}", new { token, describe = "ci", isjob = false, jobname = "" })).GetProperty("stat").GetBoolean());
-        var row = Data(await app.PostAsync($"{J}/token/{tree}/info", new { })).EnumerateArray().Single();
+        var row = (await app.PostAsync($"{J}/token/{tree}/info", new { })).Data().EnumerateArray().Single();
         Assert.Equal("0", row.GetProperty("isjob").GetString());
     }
 
@@ -119,7 +117,7 @@ public sealed class PageEditReplayTests(EmbeddedProduct product) : IClassFixture
             .ToDictionary(name => name, name => name == "isPageFailEmail" ? "true" : "false");
         boxes["undefined"] = "false";
         Assert.True((await admin.PostAsync($"{J}/environment", boxes)).GetProperty("stat").GetBoolean());
-        var environment = Data(await admin.GetAsync($"{J}/environment"));
+        var environment = (await admin.GetAsync($"{J}/environment")).Data();
         Assert.All(environment.EnumerateObject(), p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
         Assert.Equal("true", environment.GetProperty("isPageFailEmail").GetString());
     }

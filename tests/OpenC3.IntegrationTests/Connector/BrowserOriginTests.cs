@@ -1,23 +1,9 @@
 using System.Net;
 using System.Net.WebSockets;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Connector;
-
-/// <summary>A product whose site is https://c3.example.test, with its web UI also served from https://ui.example.test.</summary>
-public sealed class SiteProduct : EmbeddedProduct
-{
-    public const string Site = "https://c3.example.test";
-    public const string UiOrigin = "https://ui.example.test";
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-    [
-        new("Connector:SiteAddress", Site),
-        new("Connector:AllowedOrigins:0", UiOrigin),
-    ];
-}
 
 /// <summary>What a hostile web page can make a visitor's browser do: follow a redirect off-site, adopt the attacker's session, read a task log.</summary>
 public sealed class BrowserOriginTests(SiteProduct product) : IClassFixture<SiteProduct>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Connector;
@@ -367,6 +366,8 @@ public abstract class ConnectorApiTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteConnectorApiTests(EmbeddedProduct product) : ConnectorApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteConnectorApiTests(EmbeddedProduct product) : ConnectorApiTests(product);
 
-public sealed class MariaDbConnectorApiTests(MariaDbEmbeddedProduct product) : ConnectorApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbConnectorApiTests(MariaDbEmbeddedProduct product) : ConnectorApiTests(product);

@@ -1,34 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Connector;
-
-/// <summary>
-/// A product behind a proxy at 127.0.0.2 (the only address whose `X-Forwarded-For` it believes), with
-/// two free failures per user and address, four per address, and a first wait of two seconds.
-/// </summary>
-public sealed class ProxiedProduct : EmbeddedProduct
-{
-    public static readonly IPAddress Proxy = IPAddress.Parse("127.0.0.2");
-
-    /// <summary>A browser whose requests reach the product through the proxy, from <paramref name="clientAddress"/>.</summary>
-    public ApiClient Through(string clientAddress)
-    {
-        var client = new ApiClient(BaseUrl, localAddress: Proxy);
-        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
-        return client;
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-    [
-        new("ForwardedHeaders:KnownProxies:0", Proxy.ToString()),
-        new("Connector:LoginBackoffFreeFailures", "2"),
-        new("Connector:LoginBackoffAddressFreeFailures", "4"),
-        new("Connector:LoginBackoffFirstWait", "00:00:02"),
-    ];
-}
 
 /// <summary>Wrong passwords as an attack: each client only slows itself down, and only a configured proxy may name the client.</summary>
 public sealed class LoginBackoffTests(ProxiedProduct product) : IClassFixture<ProxiedProduct>

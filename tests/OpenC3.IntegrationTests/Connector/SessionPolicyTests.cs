@@ -1,19 +1,6 @@
 using System.Text.RegularExpressions;
-using OpenC3.IntegrationTests.Embedded;
 
 namespace OpenC3.IntegrationTests.Connector;
-
-/// <summary>A product started with no admin password configured and two-second sessions.</summary>
-public sealed class FreshProduct : EmbeddedProduct
-{
-    public string PasswordFile => Path.Combine(WorkDir, "data", "initial-admin-password");
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-    [
-        new("Connector:AdminPassword", string.Empty),
-        new("Connector:SessionLifetime", "00:00:08"),
-    ];
-}
 
 public sealed partial class SessionPolicyTests(FreshProduct product) : IClassFixture<FreshProduct>
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Crontabs;
 
@@ -26,16 +25,16 @@ public sealed class CronRuns(ApiClient app, string name, string host) : IDisposa
         };
         JobUuid = await CreateJobAsync(app, 0, name, step);
         var created = await app.PostAsync($"{J}/crontab/0", new { name, jobuuid = JobUuid, cron = "* * * * *", mutex });
-        Assert.True(Data(created).GetBoolean());
+        Assert.True(created.Data().GetBoolean());
         CrontabId = created.GetProperty("id").GetInt64();
-        Assert.True(Data(await app.PostAsync($"{J}/crontab/0/{CrontabId}/status", new { status = "available" })).GetBoolean());
+        Assert.True((await app.PostAsync($"{J}/crontab/0/{CrontabId}/status", new { status = "available" })).Data().GetBoolean());
     }
 
     public Task SwitchOffAsync() => app.PostAsync($"{J}/crontab/0/{CrontabId}/status", new { status = "unavailable" });
 
     /// <summary>The job's tasks as the task list shows them.</summary>
     public async Task<List<JsonElement>> TasksAsync() =>
-        Data(await app.GetAsync($"{J}/task/0?name={Uri.EscapeDataString(name)}")).EnumerateArray().Where(t => t.GetProperty("jobuuid").GetString() == JobUuid).ToList();
+        (await app.GetAsync($"{J}/task/0?name={Uri.EscapeDataString(name)}")).Data().EnumerateArray().Where(t => t.GetProperty("jobuuid").GetString() == JobUuid).ToList();
 
     /// <summary>Waits (bounded) until the crontab has started <paramref name="count"/> runs.</summary>
     public Task<List<JsonElement>> WaitForRunsAsync(int count) =>

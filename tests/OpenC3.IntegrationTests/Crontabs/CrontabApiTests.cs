@@ -1,11 +1,10 @@
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Crontabs;
 
 /// <summary>`/crontab/:treeid` over HTTP: upstream's routes, checks and shapes, and an every-minute crontab firing its job on a farm host.</summary>
-public abstract class CrontabApiTests(CronProduct product)
+public abstract class CrontabApiTests(ExecutionProduct product)
 {
     private const string CronShapeError = @"check format fail cron format error (?^:^[\*0-9\-,\/]+\s+[\*0-9\-,\/]+\s+[\*0-9\-,\/]+\s+[\*0-9\-,\/]+\s+[\*0-9\-,\/]+$)";
 
@@ -16,10 +15,10 @@ public abstract class CrontabApiTests(CronProduct product)
         var tree = NewTree();
         var job = await CreateJobAsync(app, tree, "nightly", Cmd("s"));
         var created = await app.PostAsync($"{J}/crontab/{tree}", new { name = "every night", jobuuid = job, cron = "0 2 * * *", mutex = "" });
-        Assert.True(Data(created).GetBoolean());
+        Assert.True(created.Data().GetBoolean());
         var id = created.GetProperty("id").GetInt64();
 
-        var row = Assert.Single(Data(await app.GetAsync($"{J}/crontab/{tree}")).EnumerateArray());
+        var row = Assert.Single((await app.GetAsync($"{J}/crontab/{tree}")).Data().EnumerateArray());
         Assert.Equal(
             (id, "every night", job, "0 2 * * *", "", "unavailable", "ci@app", "ci@app", ""),
             (row.GetProperty("id").GetInt64(), row.GetProperty("name").GetString(), row.GetProperty("jobuuid").GetString(), row.GetProperty("cron").GetString(),
@@ -28,14 +27,14 @@ public abstract class CrontabApiTests(CronProduct product)
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$", row.GetProperty("create_time").GetString());
         Assert.Equal((0, 1), await CountAsync(app, tree));
 
-        var detail = Data(await app.GetAsync($"{J}/crontab/{tree}/{id}"));
+        var detail = (await app.GetAsync($"{J}/crontab/{tree}/{id}")).Data();
         Assert.Equal("", detail.GetProperty("cont").GetString());
         Assert.Equal("every night", detail.GetProperty("name").GetString());
-        Assert.Equal($"crontabid {id} not belong project {tree + 1}", Info(await app.GetAsync($"{J}/crontab/{tree + 1}/{id}")));
-        Assert.Equal("check format fail crontabid format error (?^:^\\d+$)", Info(await app.GetAsync($"{J}/crontab/{tree}/x1")));
+        Assert.Equal($"crontabid {id} not belong project {tree + 1}", Refusal(await app.GetAsync($"{J}/crontab/{tree + 1}/{id}")));
+        Assert.Equal("check format fail crontabid format error (?^:^\\d+$)", Refusal(await app.GetAsync($"{J}/crontab/{tree}/x1")));
 
         using var admin = await product.AdminAsync();
-        var titles = Data(await admin.GetAsync($"/api/connector/connectorx/auditlog?content=TREEID:{tree} NAME:every night")).EnumerateArray().Select(r => r.GetProperty("title").GetString());
+        var titles = (await admin.GetAsync($"/api/connector/connectorx/auditlog?content=TREEID:{tree} NAME:every night")).Data().EnumerateArray().Select(r => r.GetProperty("title").GetString());
         Assert.Contains("CREATE CRONTAB", titles);
     }
 
@@ -57,8 +56,8 @@ public abstract class CrontabApiTests(CronProduct product)
         var tree = NewTree();
         var job = await CreateJobAsync(app, tree, "j", Cmd("s"));
         var request = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(body.Replace("\"J\"", $"\"{job}\"", StringComparison.Ordinal))!;
-        Assert.Equal(expected.Replace("TREE", tree.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Info(await app.PostAsync($"{J}/crontab/{tree}", request)));
-        Assert.Empty(Data(await app.GetAsync($"{J}/crontab/{tree}")).EnumerateArray());
+        Assert.Equal(expected.Replace("TREE", tree.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), Refusal(await app.PostAsync($"{J}/crontab/{tree}", request)));
+        Assert.Empty((await app.GetAsync($"{J}/crontab/{tree}")).Data().EnumerateArray());
     }
 
     [Fact]
@@ -69,27 +68,27 @@ public abstract class CrontabApiTests(CronProduct product)
         var job = await CreateJobAsync(app, tree, "j1", Cmd("s"));
         var other = await CreateJobAsync(app, tree, "j2", Cmd("s"));
         var foreign = await CreateJobAsync(app, NewTree(), "j3", Cmd("s"));
-        var id = Data(await app.PostAsync($"{J}/crontab/{tree}", new { name = "c", jobuuid = job, cron = "*/5 * * * *", mutex = "" })).GetBoolean()
-            ? Data(await app.GetAsync($"{J}/crontab/{tree}"))[0].GetProperty("id").GetInt64()
+        var id = (await app.PostAsync($"{J}/crontab/{tree}", new { name = "c", jobuuid = job, cron = "*/5 * * * *", mutex = "" })).Data().GetBoolean()
+            ? (await app.GetAsync($"{J}/crontab/{tree}")).Data()[0].GetProperty("id").GetInt64()
             : 0;
 
-        Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "c2", jobuuid = other, cron = "0 9 * * 1-5", mutex = "deploy", timezone = "Asia/Shanghai" })).GetBoolean());
-        var detail = Data(await app.GetAsync($"{J}/crontab/{tree}/{id}"));
+        Assert.True((await app.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "c2", jobuuid = other, cron = "0 9 * * 1-5", mutex = "deploy", timezone = "Asia/Shanghai" })).Data().GetBoolean());
+        var detail = (await app.GetAsync($"{J}/crontab/{tree}/{id}")).Data();
         Assert.Equal(("c2", other, "0 9 * * 1-5", "deploy", "Asia/Shanghai"),
             (detail.GetProperty("name").GetString(), detail.GetProperty("jobuuid").GetString(), detail.GetProperty("cron").GetString(), detail.GetProperty("mutex").GetString(), detail.GetProperty("timezone").GetString()));
-        Assert.Equal($"jobuuid {foreign} not in the project {tree}", Info(await app.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "c2", jobuuid = foreign, cron = "* * * * *", mutex = "" })));
-        Assert.Equal("crontab format err: hour", Info(await app.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "c2", jobuuid = other, cron = "0 25 * * *", mutex = "" })));
+        Assert.Equal($"jobuuid {foreign} not in the project {tree}", Refusal(await app.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "c2", jobuuid = foreign, cron = "* * * * *", mutex = "" })));
+        Assert.Equal("crontab format err: hour", Refusal(await app.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "c2", jobuuid = other, cron = "0 25 * * *", mutex = "" })));
 
-        Assert.Equal("check format fail status need in available,unavailable", Info(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "on" })));
-        Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })).GetBoolean());
+        Assert.Equal("check format fail status need in available,unavailable", Refusal(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "on" })));
+        Assert.True((await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })).Data().GetBoolean());
         Assert.Equal((1, 0), await CountAsync(app, tree));
-        Assert.Equal("available", Data(await app.GetAsync($"{J}/crontab/{tree}/{id}")).GetProperty("status").GetString());
+        Assert.Equal("available", (await app.GetAsync($"{J}/crontab/{tree}/{id}")).Data().GetProperty("status").GetString());
 
-        Assert.True(Data(await app.DeleteAsync($"{J}/crontab/{tree}/{id}", new { })).GetBoolean());
-        Assert.Empty(Data(await app.GetAsync($"{J}/crontab/{tree}")).EnumerateArray());
+        Assert.True((await app.DeleteAsync($"{J}/crontab/{tree}/{id}", new { })).Data().GetBoolean());
+        Assert.Empty((await app.GetAsync($"{J}/crontab/{tree}")).Data().EnumerateArray());
         Assert.Equal((0, 0), await CountAsync(app, tree));
-        Assert.Equal($"crontabid {id} not belong project {tree}", Info(await app.DeleteAsync($"{J}/crontab/{tree}/{id}", new { })));
-        Assert.Equal($"crontabid {id} not belong project {tree}", Info(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })));
+        Assert.Equal($"crontabid {id} not belong project {tree}", Refusal(await app.DeleteAsync($"{J}/crontab/{tree}/{id}", new { })));
+        Assert.Equal($"crontabid {id} not belong project {tree}", Refusal(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })));
     }
 
     [Fact]
@@ -100,14 +99,14 @@ public abstract class CrontabApiTests(CronProduct product)
         var job = await CreateJobAsync(app, tree, "j", Cmd("s"));
         foreach (var name in new[] { "Backup-db", "rotate logs" })
         {
-            Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}", new { name, jobuuid = job, cron = "0 3 * * *", mutex = "" })).GetBoolean());
+            Assert.True((await app.PostAsync($"{J}/crontab/{tree}", new { name, jobuuid = job, cron = "0 3 * * *", mutex = "" })).Data().GetBoolean());
         }
 
-        Assert.Equal(["Backup-db"], Names(Data(await app.GetAsync($"{J}/crontab/{tree}?name=backup"))));
-        Assert.Equal(["Backup-db", "rotate logs"], Names(Data(await app.GetAsync($"{J}/crontab/{tree}?create_user=ci@app&edit_time_start={Today}&create_time_end={Today}"))));
-        Assert.Empty(Data(await app.GetAsync($"{J}/crontab/{tree}?edit_user=nobody")).EnumerateArray());
-        Assert.Empty(Data(await app.GetAsync($"{J}/crontab/{tree}?create_time_start={Tomorrow}")).EnumerateArray());
-        Assert.Equal(@"check format fail create_time_start format error (?^:^\d{4}\-\d{2}\-\d{2}$)", Info(await app.GetAsync($"{J}/crontab/{tree}?create_time_start=today")));
+        Assert.Equal(["Backup-db"], Names((await app.GetAsync($"{J}/crontab/{tree}?name=backup")).Data()));
+        Assert.Equal(["Backup-db", "rotate logs"], Names((await app.GetAsync($"{J}/crontab/{tree}?create_user=ci@app&edit_time_start={Today}&create_time_end={Today}")).Data()));
+        Assert.Empty((await app.GetAsync($"{J}/crontab/{tree}?edit_user=nobody")).Data().EnumerateArray());
+        Assert.Empty((await app.GetAsync($"{J}/crontab/{tree}?create_time_start={Tomorrow}")).Data().EnumerateArray());
+        Assert.Equal(@"check format fail create_time_start format error (?^:^\d{4}\-\d{2}\-\d{2}$)", Refusal(await app.GetAsync($"{J}/crontab/{tree}?create_time_start=today")));
     }
 
     [Fact]
@@ -118,15 +117,15 @@ public abstract class CrontabApiTests(CronProduct product)
         {
             using var app = product.App();
             var job = await CreateJobAsync(app, tree, "j", Cmd("s"));
-            Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}", new { name = "c", jobuuid = job, cron = "0 3 * * *", mutex = "" })).GetBoolean());
-            var id = Data(await reader.GetAsync($"{J}/crontab/{tree}"))[0].GetProperty("id").GetInt64();
+            Assert.True((await app.PostAsync($"{J}/crontab/{tree}", new { name = "c", jobuuid = job, cron = "0 3 * * *", mutex = "" })).Data().GetBoolean());
+            var id = (await reader.GetAsync($"{J}/crontab/{tree}")).Data()[0].GetProperty("id").GetInt64();
             Assert.Equal((0, 1), await CountAsync(reader, tree));
 
-            Assert.Equal("Unauthorized", Info(await reader.PostAsync($"{J}/crontab/{tree}", new { name = "d", jobuuid = job, cron = "0 3 * * *", mutex = "" })));
-            Assert.Equal("Unauthorized", Info(await reader.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "d", jobuuid = job, cron = "0 3 * * *", mutex = "" })));
-            Assert.Equal("Unauthorized", Info(await reader.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })));
-            Assert.Equal("Unauthorized", Info(await reader.DeleteAsync($"{J}/crontab/{tree}/{id}", new { })));
-            Assert.Equal("unavailable", Data(await app.GetAsync($"{J}/crontab/{tree}/{id}")).GetProperty("status").GetString());
+            Assert.Equal("Unauthorized", Refusal(await reader.PostAsync($"{J}/crontab/{tree}", new { name = "d", jobuuid = job, cron = "0 3 * * *", mutex = "" })));
+            Assert.Equal("Unauthorized", Refusal(await reader.PostAsync($"{J}/crontab/{tree}/{id}", new { name = "d", jobuuid = job, cron = "0 3 * * *", mutex = "" })));
+            Assert.Equal("Unauthorized", Refusal(await reader.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })));
+            Assert.Equal("Unauthorized", Refusal(await reader.DeleteAsync($"{J}/crontab/{tree}/{id}", new { })));
+            Assert.Equal("unavailable", (await app.GetAsync($"{J}/crontab/{tree}/{id}")).Data().GetProperty("status").GetString());
             using var anonymous = product.Anonymous();
             Assert.Equal(10000, (await anonymous.GetAsync($"{J}/crontab/{tree}")).GetProperty("code").GetInt32());
         }
@@ -139,16 +138,16 @@ public abstract class CrontabApiTests(CronProduct product)
         using var anonymous = product.Anonymous();
         var (tree, quiet) = (NewTree(), NewTree());
         var job = await CreateJobAsync(app, tree, "j", Cmd("s"));
-        Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}", new { name = "c", jobuuid = job, cron = "0 3 1 1 *", mutex = "" })).GetBoolean());
-        var id = Data(await app.GetAsync($"{J}/crontab/{tree}"))[0].GetProperty("id").GetInt64();
+        Assert.True((await app.PostAsync($"{J}/crontab/{tree}", new { name = "c", jobuuid = job, cron = "0 3 1 1 *", mutex = "" })).Data().GetBoolean());
+        var id = (await app.GetAsync($"{J}/crontab/{tree}")).Data()[0].GetProperty("id").GetInt64();
         Assert.True((await anonymous.GetAsync($"{J}/release?id={tree},{quiet}")).GetBoolean());
 
-        Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })).GetBoolean());
+        Assert.True((await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "available" })).Data().GetBoolean());
         Assert.False((await anonymous.GetAsync($"{J}/release?id={quiet},{tree}")).GetBoolean());
         Assert.True((await anonymous.GetAsync($"{J}/release?id={quiet}")).GetBoolean());
         Assert.False((await app.GetAsync($"/api/connector/release?id={tree}")).GetBoolean());
 
-        Assert.True(Data(await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "unavailable" })).GetBoolean());
+        Assert.True((await app.PostAsync($"{J}/crontab/{tree}/{id}/status", new { status = "unavailable" })).Data().GetBoolean());
         Assert.True((await anonymous.GetAsync($"{J}/release?id={tree}")).GetBoolean());
     }
 
@@ -172,17 +171,19 @@ public abstract class CrontabApiTests(CronProduct product)
         Assert.Equal(minutes.Count, minutes.Distinct().Count());
         Assert.All(minutes.Zip(minutes.Skip(1)), pair => Assert.Equal(TimeSpan.FromMinutes(1), CronRuns.Parse(pair.Second) - CronRuns.Parse(pair.First)));
         Assert.Equal(tasks.Count, runs.MarkedRuns());
-        var detail = Data(await app.GetAsync($"{J}/task/0/{tasks[0].GetProperty("uuid").GetString()}"));
+        var detail = (await app.GetAsync($"{J}/task/0/{tasks[0].GetProperty("uuid").GetString()}")).Data();
         Assert.Equal("nightly", detail.GetProperty("mutex").GetString());
     }
 
     private static async Task<(int Available, int Unavailable)> CountAsync(ApiClient client, long tree)
     {
-        var counts = Data(await client.GetAsync($"{J}/crontab/{tree}/count"));
+        var counts = (await client.GetAsync($"{J}/crontab/{tree}/count")).Data();
         return (counts.GetProperty("available").GetInt32(), counts.GetProperty("unavailable").GetInt32());
     }
 }
 
-public sealed class SqliteCrontabApiTests(CronProduct product) : CrontabApiTests(product), IClassFixture<CronProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteCrontabApiTests(ExecutionProduct product) : CrontabApiTests(product);
 
-public sealed class MariaDbCrontabApiTests(MariaDbCronProduct product) : CrontabApiTests(product), IClassFixture<MariaDbCronProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbCrontabApiTests(MariaDbExecutionProduct product) : CrontabApiTests(product);

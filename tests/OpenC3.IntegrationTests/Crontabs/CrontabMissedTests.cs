@@ -1,10 +1,10 @@
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Crontabs;
 
 /// <summary>A minute that passed while the product was down is recorded as a failed run with the reason, never run late.</summary>
-public sealed class CrontabMissedTests(CronProduct product) : IClassFixture<CronProduct>
+[StartEarly]
+public sealed class CrontabMissedTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
 {
     [Fact]
     public async Task AMinuteMissedWhileDown_IsAFailedRunWithTheReason_AndNotRunLate()
@@ -31,7 +31,7 @@ public sealed class CrontabMissedTests(CronProduct product) : IClassFixture<Cron
         var row = Assert.Single(recorded, t => t.GetProperty("reason").GetString()?.StartsWith("missed:", StringComparison.Ordinal) == true);
         Assert.StartsWith($"missed: cluster down at {missed:yyyy-MM-dd HH:mm}:00", row.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(("fail", "crontab", $"{missed:yyyy-MM-dd HH:mm}"), (row.GetProperty("status").GetString(), row.GetProperty("calltype").GetString(), CronRuns.MinuteOf(row)));
-        Assert.Equal("fail", Data(await app.GetAsync($"{J}/task/0/{row.GetProperty("uuid").GetString()}")).GetProperty("status").GetString());
+        Assert.Equal("fail", (await app.GetAsync($"{J}/task/0/{row.GetProperty("uuid").GetString()}")).Data().GetProperty("status").GetString());
 
         // The missed minute never ran: one mark per run that started, and one row per minute.
         var tasks = await runs.WaitFinishedAsync();

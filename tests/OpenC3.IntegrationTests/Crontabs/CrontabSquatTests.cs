@@ -3,9 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using OpenC3.Grains.Crontabs;
-using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Crontabs;
 
@@ -14,7 +12,8 @@ namespace OpenC3.IntegrationTests.Crontabs;
 /// node's crontab runs first (run ids used to be a public function of crontab id and minute), or reuses
 /// a uuid another node's task already holds.
 /// </summary>
-public abstract class CrontabSquatTests(CronProduct product)
+[StartEarly]
+public abstract class CrontabSquatTests(ExecutionProduct product)
 {
     [Fact]
     public async Task SquattingRunIds_FromAnotherNode_IsRefusedOrRecorded_AndTheCrontabKeepsRunning()
@@ -43,12 +42,12 @@ public abstract class CrontabSquatTests(CronProduct product)
         // A uuid held by another node's task is refused, and that task stays the crontab's.
         var taken = await StartAsync(attacker, attackerTree, firstUuid);
         Assert.False(taken.GetProperty("stat").GetBoolean(), taken.ToString());
-        Assert.Equal($"uuid {firstUuid} is taken by a task of another tree node", Info(taken));
-        var kept = Data(await app.GetAsync($"{J}/task/0/{firstUuid}"));
+        Assert.Equal($"uuid {firstUuid} is taken by a task of another tree node", Refusal(taken));
+        var kept = (await app.GetAsync($"{J}/task/0/{firstUuid}")).Data();
         Assert.Equal((runs.JobUuid, "crontab"), (kept.GetProperty("jobuuid").GetString(), kept.GetProperty("calltype").GetString()));
 
         // Even with the key leaked, a squatted run is not lost silently: it is a failed run with the reason.
-        var key = Convert.FromBase64String((await ResourceTestKit.ScalarTextAsync(product, $"SELECT secret FROM openc3_server_secret WHERE name = '{CrontabRunId.SecretName}'"))!);
+        var key = Convert.FromBase64String((await ScalarTextAsync(product, $"SELECT secret FROM openc3_server_secret WHERE name = '{CrontabRunId.SecretName}'"))!);
         var next = CronRuns.Parse(CronRuns.MinuteOf(first)).AddMinutes(1);
         var nextUuid = CrontabRunId.For(key, runs.CrontabId, new DateTimeOffset(next));
         Assert.True((await StartAsync(attacker, attackerTree, nextUuid)).GetProperty("stat").GetBoolean());
@@ -60,7 +59,7 @@ public abstract class CrontabSquatTests(CronProduct product)
             ("fail", "crontab", $"{next:yyyy-MM-dd HH:mm}", $"lost: the run id {nextUuid} is taken by a task that is not this crontab's run"),
             (lost.GetProperty("status").GetString(), lost.GetProperty("calltype").GetString(), CronRuns.MinuteOf(lost), lost.GetProperty("reason").GetString()));
         Assert.NotEqual(nextUuid, lost.GetProperty("uuid").GetString());
-        Assert.Equal("squat", Data(await attacker.GetAsync($"{J}/task/{attackerTree}/{nextUuid}")).GetProperty("name").GetString());
+        Assert.Equal("squat", (await attacker.GetAsync($"{J}/task/{attackerTree}/{nextUuid}")).Data().GetProperty("name").GetString());
 
         // Every other minute ran on the host, once.
         var finished = await runs.WaitFinishedAsync();
@@ -80,6 +79,6 @@ public abstract class CrontabSquatTests(CronProduct product)
     }
 }
 
-public sealed class SqliteCrontabSquatTests(CronProduct product) : CrontabSquatTests(product), IClassFixture<CronProduct>;
+public sealed class SqliteCrontabSquatTests(ExecutionProduct product) : CrontabSquatTests(product), IClassFixture<ExecutionProduct>;
 
-public sealed class MariaDbCrontabSquatTests(MariaDbCronProduct product) : CrontabSquatTests(product), IClassFixture<MariaDbCronProduct>;
+public sealed class MariaDbCrontabSquatTests(MariaDbExecutionProduct product) : CrontabSquatTests(product), IClassFixture<MariaDbExecutionProduct>;

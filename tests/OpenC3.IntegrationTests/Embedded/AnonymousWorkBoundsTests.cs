@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Catalog.CatalogFixture;
 
 namespace OpenC3.IntegrationTests.Embedded;
 
@@ -12,7 +11,8 @@ namespace OpenC3.IntegrationTests.Embedded;
 /// `release` routes, a catastrophic regular expression as the `jobname` filter. Each must be answered at
 /// once (the bounds below are loose: far under the product's timeouts, far over what the answers need).
 /// </summary>
-public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product) : IClassFixture<EmbeddedProduct>
+[Collection(SharedProducts.SqliteApi)]
+public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product)
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
 
@@ -28,16 +28,16 @@ public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product) : IClassFi
         var clock = Stopwatch.StartNew();
         using var declared = new HttpRequestMessage(HttpMethod.Get, route) { Content = new StringContent($"{{\"id\":\"{ids}\"}}", Encoding.UTF8, "application/json") };
         var bodyReply = await ApiClient.ReadAsync(await anonymous.Http.SendAsync(declared));
-        Assert.Equal("request body too large: at most 65536 bytes", Info(bodyReply));
+        Assert.Equal("request body too large: at most 65536 bytes", Refusal(bodyReply));
 
         // A chunked body declares no length: the limit stops the read.
         using var chunked = new HttpRequestMessage(HttpMethod.Get, route) { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($"{{\"id\":\"{ids[..200_000]}\"}}"))) };
         chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         chunked.Headers.TransferEncodingChunked = true;
-        Assert.Equal("request body too large: at most 65536 bytes", Info(await ApiClient.ReadAsync(await anonymous.Http.SendAsync(chunked))));
+        Assert.Equal("request body too large: at most 65536 bytes", Refusal(await ApiClient.ReadAsync(await anonymous.Http.SendAsync(chunked))));
 
         // Within the body limit, the number of ids is bounded too.
-        Assert.Equal("check format fail id: at most 1000 ids", Info(await anonymous.GetAsync($"{route}?id={string.Join(',', Enumerable.Range(1, 1001))}")));
+        Assert.Equal("check format fail id: at most 1000 ids", Refusal(await anonymous.GetAsync($"{route}?id={string.Join(',', Enumerable.Range(1, 1001))}")));
         Assert.True(clock.Elapsed < Quick, $"took {clock.Elapsed}");
         Assert.True(memory.GrowthBytes() < 64L * 1024 * 1024, $"the product's peak memory grew by {memory.GrowthBytes() / 1024 / 1024} MiB");
 
@@ -52,10 +52,10 @@ public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product) : IClassFi
         var steps = new List<object>();
         for (var i = 0; i < 60; i++)
         {
-            Assert.True(Data(await app.PostAsync($"{J}/scripts/{tree}", new { name = $"s{i}", type = "shell", cont = "true" })).GetBoolean());
+            Assert.True((await app.PostAsync($"{J}/scripts/{tree}", new { name = $"s{i}", type = "shell", cont = "true" })).Data().GetBoolean());
         }
 
-        foreach (var script in Data(await app.GetAsync($"{J}/scripts/{tree}")).EnumerateArray().Where(s => s.GetProperty("projectid").GetInt64() == tree))
+        foreach (var script in (await app.GetAsync($"{J}/scripts/{tree}")).Data().EnumerateArray().Where(s => s.GetProperty("projectid").GetInt64() == tree))
         {
             steps.Add(new Dictionary<string, object?>(Cmd($"step{steps.Count}")) { ["scripts_type"] = "cite", ["scripts_cont"] = script.GetProperty("id").GetInt64() });
         }
@@ -65,8 +65,8 @@ public sealed class AnonymousWorkBoundsTests(EmbeddedProduct product) : IClassFi
         var clock = Stopwatch.StartNew();
         var reply = await app.GetAsync($"{J}/scripts/{tree}?jobname={Uri.EscapeDataString("^(a+)+$")}");
         Assert.True(clock.Elapsed < Quick, $"took {clock.Elapsed}");
-        Assert.Empty(Data(reply).EnumerateArray());
-        Assert.Equal(60, Data(await app.GetAsync($"{J}/scripts/{tree}?jobname={Uri.EscapeDataString("^a+-x$")}")).EnumerateArray().Count());
-        Assert.Equal("jobname format error", Info(await app.GetAsync($"{J}/scripts/{tree}?jobname={Uri.EscapeDataString(@"(a)\1")}")));
+        Assert.Empty(reply.Data().EnumerateArray());
+        Assert.Equal(60, (await app.GetAsync($"{J}/scripts/{tree}?jobname={Uri.EscapeDataString("^a+-x$")}")).Data().EnumerateArray().Count());
+        Assert.Equal("jobname format error", Refusal(await app.GetAsync($"{J}/scripts/{tree}?jobname={Uri.EscapeDataString(@"(a)\1")}")));
     }
 }

@@ -433,6 +433,8 @@ public abstract class ConnectorResourcesApiTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteConnectorResourcesApiTests(EmbeddedProduct product) : ConnectorResourcesApiTests(product);
 
-public sealed class MariaDbConnectorResourcesApiTests(MariaDbEmbeddedProduct product) : ConnectorResourcesApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbConnectorResourcesApiTests(MariaDbEmbeddedProduct product) : ConnectorResourcesApiTests(product);

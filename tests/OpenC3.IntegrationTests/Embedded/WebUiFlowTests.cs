@@ -1,23 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Embedded;
-
-/// <summary>The product with short download links and a configured site address, as the web UI flows below need.</summary>
-public sealed class WebUiProduct : EmbeddedProduct
-{
-    public const string Site = "http://c3.example.test:8088";
-    public const int LinkSeconds = 8;
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-    [
-        new("FileServer:DownloadLinkSeconds", LinkSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("Connector:SiteAddress", Site),
-    ];
-}
 
 /// <summary>
 /// Requests exactly as the upstream web UI (c3-front v2.6.1) sends them, each test naming the controller it

@@ -1,6 +1,4 @@
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -19,21 +17,6 @@ public sealed class ColdFanoutTests(FleetProduct product) : IClassFixture<FleetP
         var task = await StartByNameAsync(app, 0, await ColdFanout.JobAsync(app));
         await ColdFanout.AssertEveryHostSucceededAsync(app, task);
     }
-}
-
-/// <summary>
-/// The product on the farm with a 5 s connect timeout: a handshake starved by our own load overruns it
-/// at 200 hosts (the default 15 s needs about 500 on this machine), a handshake in its turn never does.
-/// </summary>
-public class FleetProduct : EmbeddedProduct
-{
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [.. ExecutionProduct.SshSettings, new("Ssh:ConnectTimeout", "00:00:05")];
-}
-
-/// <summary>The same with fewer command slots than the farm has hosts, so two running tasks must share them.</summary>
-public sealed class FiftySlotsProduct : FleetProduct
-{
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [.. base.ExtraSettings(), new("Ssh:MaxParallel", "50")];
 }
 
 /// <summary>The same cold fan-out while a second task holds half of the SSH slots: queued hosts wait for a slot, never time out.</summary>

@@ -6,6 +6,7 @@ namespace OpenC3.IntegrationTests.Execution;
 /// kill -9 of the whole product while hosts run a command: what the dead process left running on the hosts is stopped
 /// before the hosts are marked incomplete (issue 15), and nothing is re-run without a decision.
 /// </summary>
+[StartEarly]
 public sealed class CrashRecoveryTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
 {
     [Fact]

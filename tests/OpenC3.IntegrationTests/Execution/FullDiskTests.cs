@@ -1,59 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
 
 namespace OpenC3.IntegrationTests.Execution;
-
-/// <summary>The embedded product with its SQLite file on a 20 MB tmpfs of its own, so the test can fill that disk.</summary>
-public sealed class FullDiskProduct : EmbeddedProduct
-{
-    public string Disk { get; } = Directory.CreateTempSubdirectory("openc3-full-disk-").FullName;
-
-    public string File => Path.Combine(Disk, "openc3.db");
-
-    protected override async Task<Dictionary<string, string>> StorageSettingsAsync()
-    {
-        // Needs root (or CAP_SYS_ADMIN): without the mount the test would fill the machine's disk, so it fails instead.
-        await RunAsync("mount", $"-t tmpfs -o size=20m tmpfs {Disk}");
-        return new()
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={File}",
-        };
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => ExecutionProduct.SshSettings;
-
-    public override async Task DisposeAsync()
-    {
-        if (Process is not null)
-        {
-            await base.DisposeAsync();
-        }
-
-        if (System.IO.File.ReadAllText("/proc/mounts").Contains($" {Disk} ", StringComparison.Ordinal))
-        {
-            await RunAsync("umount", Disk);
-        }
-
-        Directory.Delete(Disk, recursive: true);
-    }
-
-    private static async Task RunAsync(string program, string arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"`{program} {arguments}` failed ({process.ExitCode}): {error.Trim()}. The full-disk test mounts a tmpfs and must run as root.");
-        }
-    }
-}
 
 /// <summary>
 /// Issue 15, the SQLite database on a full disk: while the disk is full every route answers (HTTP 200 with

@@ -4,6 +4,8 @@ using Renci.SshNet;
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>The loopback host farm the execution tests rely on is really there and accepts the platform key.</summary>
+/// <remarks>200 handshakes at once from the test process: a fan-out, so it runs alone like the others.</remarks>
+[Collection(ColdFanout.Collection)]
 public sealed class HostFarmTests
 {
     [Fact]

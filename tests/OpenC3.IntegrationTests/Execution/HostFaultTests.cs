@@ -1,25 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
 
 namespace OpenC3.IntegrationTests.Execution;
-
-/// <summary>The product on the farm with a short connect timeout, so a silent host costs seconds.</summary>
-public sealed class HostFaultProduct : EmbeddedProduct
-{
-    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [.. ExecutionProduct.SshSettings, new("Ssh:ConnectTimeout", ConnectTimeout.ToString())];
-}
 
 /// <summary>
 /// Issue 15, host faults: each ends as a clear failure of that host alone, and the product then runs a
 /// normal task. Spare loopback addresses (127.0.3.*, outside the farm) stand in for the faulty hosts.
 /// </summary>
-public sealed class HostFaultTests(HostFaultProduct product) : IClassFixture<HostFaultProduct>
+[StartEarly]
+public sealed class HostFaultTests(FleetProduct product) : IClassFixture<FleetProduct>
 {
     [Fact]
     public async Task SshdKilledOnSomeHostsMidStep_FailsThoseHosts_WithTheLostConnection()
@@ -70,7 +61,7 @@ public sealed class HostFaultTests(HostFaultProduct product) : IClassFixture<Hos
             var (task, step, _) = await StartAsync(app, ["127.0.3.20"], "echo never");
             Assert.Equal("fail", (await WaitFinishedAsync(app, 0, task)).Status());
             Assert.Equal(("fail", "connect timeout"), (await HostsAsync(app, 0, task, step))["127.0.3.20"]);
-            Assert.True(clock.Elapsed >= HostFaultProduct.ConnectTimeout, $"ended after {clock.Elapsed}, before the connect timeout");
+            Assert.True(clock.Elapsed >= FleetProduct.ConnectTimeout, $"ended after {clock.Elapsed}, before the connect timeout");
             Assert.NotEmpty(held);
         }
         finally

@@ -1,43 +1,5 @@
-using OpenC3.IntegrationTests.Embedded;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
-
-/// <summary>The product pointed at a test-owned sshd (its port is the product's global `Ssh:Port`).</summary>
-public class PinnedHostProduct : EmbeddedProduct
-{
-    public TestSshd Sshd { get; } = new("127.0.0.230");
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Sshd.DisposeAsync();
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => HostSettings(Sshd);
-
-    internal static IEnumerable<KeyValuePair<string, string>> HostSettings(TestSshd sshd) =>
-    [
-        .. ExecutionProduct.SshSettings.Where(s => s.Key != "Ssh:Port"),
-        new("Ssh:Port", sshd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        // Pooled connections to the old sshd close soon, so the next run meets the restarted one.
-        new("Ssh:IdleTimeout", "00:00:01"),
-    ];
-}
-
-public sealed class MariaDbPinnedHostProduct : MariaDbEmbeddedProduct
-{
-    public TestSshd Sshd { get; } = new("127.0.0.231");
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Sshd.DisposeAsync();
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => PinnedHostProduct.HostSettings(Sshd);
-}
 
 /// <summary>
 /// Issue 11 item 5, as the attack: a host's key is pinned on first use; the same address later answers

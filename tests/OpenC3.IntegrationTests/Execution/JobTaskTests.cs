@@ -5,7 +5,8 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>Saved jobs run as tasks on the sshd farm: decisions, retries of failed hosts only, pause/next, idempotent uuids, redo.</summary>
-public sealed class JobTaskTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class JobTaskTests(ExecutionProduct product)
 {
     private const string J = "/api/job";
 

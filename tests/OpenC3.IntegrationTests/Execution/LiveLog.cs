@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text;
-using OpenC3.IntegrationTests.Embedded;
 
 namespace OpenC3.IntegrationTests.Execution;
 

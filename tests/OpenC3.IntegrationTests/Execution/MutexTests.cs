@@ -1,7 +1,4 @@
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -55,6 +52,8 @@ public abstract class MutexTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteMutexTests(ExecutionProduct product) : MutexTests(product), IClassFixture<ExecutionProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteMutexTests(ExecutionProduct product) : MutexTests(product);
 
-public sealed class MariaDbMutexTests(MariaDbExecutionProduct product) : MutexTests(product), IClassFixture<MariaDbExecutionProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbMutexTests(MariaDbExecutionProduct product) : MutexTests(product);

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -13,7 +11,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// `quickentry/taskDetail.controller.js` polls `GET /task/:p/:uuid`. Decisions: the task detail pages post
 /// `{taskuuid, subtaskuuid, subtasktype, control}` to `/subtask/:p`.
 /// </summary>
-public sealed class PageStepFlowsTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class PageStepFlowsTests(ExecutionProduct product)
 {
     private static readonly string Own = TestServers.SshHosts[60];
     private static readonly string Foreign = TestServers.SshHosts[61];

@@ -1,27 +1,13 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Execution;
 
-/// <summary>The embedded product wired to the test sshd farm with the platform key.</summary>
-public class ExecutionProduct : EmbeddedProduct
-{
-    /// <summary>The farm's login, key and port, for any product that runs steps.</summary>
-    public static IEnumerable<KeyValuePair<string, string>> SshSettings =>
-    [
-        new("Ssh:User", TestServers.SshUser),
-        new("Ssh:KeyFile", TestServers.SshKeyFile),
-        new("Ssh:Port", TestServers.SshPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-    ];
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => SshSettings;
-}
-
 /// <summary>Ad-hoc commands (`/task/:treeid/plugin_cmd`) through the API on real hosts, followed like a client does.</summary>
-public sealed class PluginCommandTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class PluginCommandTests(ExecutionProduct product)
 {
     [Fact]
     public async Task CommandOnTwentyHosts_Succeeds_WithEachHostsOutputInTheLog()

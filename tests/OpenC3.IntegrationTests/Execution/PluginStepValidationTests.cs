@@ -1,4 +1,3 @@
-using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Execution;
@@ -7,7 +6,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// The plugin routes check a step with the job validator's rules (hosts by type, node group and script references, the
 /// file server source) but in their own field order and with upstream's plugin patterns: the replies name them.
 /// </summary>
-public sealed class PluginStepValidationTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class PluginStepValidationTests(ExecutionProduct product)
 {
     private const string Scp = "/api/job/task/0/plugin_scp";
     private const string Cmd = "/api/job/task/0/plugin_cmd";

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -91,6 +88,8 @@ public abstract class RemoteStopTests(EmbeddedProduct product)
     private static int Sleeps(int unique) => FarmProcesses.Count($"^sleep 40[0-9][.]{unique}$");
 }
 
-public sealed class SqliteRemoteStopTests(ExecutionProduct product) : RemoteStopTests(product), IClassFixture<ExecutionProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteRemoteStopTests(ExecutionProduct product) : RemoteStopTests(product);
 
-public sealed class MariaDbRemoteStopTests(MariaDbExecutionProduct product) : RemoteStopTests(product), IClassFixture<MariaDbExecutionProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbRemoteStopTests(MariaDbExecutionProduct product) : RemoteStopTests(product);

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -10,7 +8,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// task with dst_type `fileserver` copies one file of one source host into the node's file server, where the page's
 /// `GET /fileserver/:p` lists it and downloads read it. Against the sshd farm, whose hosts share this machine's disk.
 /// </summary>
-public sealed class ScpIntoFileServerTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class ScpIntoFileServerTests(ExecutionProduct product)
 {
     /// <summary>Shell and HTML metacharacters, spaces and non-ASCII: a name is data all the way.</summary>
     private const string HostileName = "x $(touch pwned) ;`id` \"q\" <b>&amp; ü.bin";

@@ -1,7 +1,4 @@
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -211,6 +208,8 @@ public abstract class ScpStepTests(EmbeddedProduct product)
     }
 }
 
-public sealed class SqliteScpStepTests(ExecutionProduct product) : ScpStepTests(product), IClassFixture<ExecutionProduct>;
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SqliteScpStepTests(ExecutionProduct product) : ScpStepTests(product);
 
-public sealed class MariaDbScpStepTests(MariaDbExecutionProduct product) : ScpStepTests(product), IClassFixture<MariaDbExecutionProduct>;
+[Collection(SharedProducts.MariaDbExecution)]
+public sealed class MariaDbScpStepTests(MariaDbExecutionProduct product) : ScpStepTests(product);

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using OpenC3.IntegrationTests.Resources;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
 /// <summary>Copies stream through the silo: the product's peak memory grows far less than the size of what it copies.</summary>
-public sealed class ScpStreamingTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class ScpStreamingTests(ExecutionProduct product)
 {
     private const long Size = 200L * 1024 * 1024;
     private const long Allowed = 48L * 1024 * 1024;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -9,7 +8,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// shell would act on. Each of those names, if a shell ever evaluated it, would create the canary file; it never appears.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class SendFileTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>, IDisposable
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SendFileTests(ExecutionProduct product) : IDisposable
 {
     private const UnixFileMode Shared = (UnixFileMode)0x1FF;
     private const UnixFileMode ReadWrite = (UnixFileMode)0x1A4;

@@ -1,14 +1,6 @@
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
 
 namespace OpenC3.IntegrationTests.Execution;
-
-/// <summary>The product with `Ssh:MaxParallelPerStep` = 2.</summary>
-public sealed class TwoHostsPerStepProduct : EmbeddedProduct
-{
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [.. ExecutionProduct.SshSettings, new("Ssh:MaxParallelPerStep", "2")];
-}
 
 /// <summary>`Ssh:MaxParallelPerStep` caps how many hosts of one step run at once, below the silo-wide cap.</summary>
 public sealed class StepParallelLimitTests(TwoHostsPerStepProduct product) : IClassFixture<TwoHostsPerStepProduct>

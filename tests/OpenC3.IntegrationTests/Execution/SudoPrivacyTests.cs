@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -10,7 +8,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// that user while it runs — the script file is unreadable to the SSH login (or anyone else), no `wk_*`
 /// value stands on any command line, and an argv value only on the script's own (its arguments).
 /// </summary>
-public sealed class SudoPrivacyTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class SudoPrivacyTests(ExecutionProduct product)
 {
     [Fact]
     public async Task ScriptUnderSudo_IsPrivateToTheStepsUser_AndItsValuesAreOnNoCommandLine()

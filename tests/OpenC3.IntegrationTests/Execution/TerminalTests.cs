@@ -1,24 +1,9 @@
 using System.Net.WebSockets;
 using OpenC3.IntegrationTests.Approvals;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 using OpenQA.Selenium;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
-
-/// <summary>The farm's SSH settings with a short idle timeout and two terminals per user, so both bounds are seen quickly.</summary>
-public sealed class TerminalProduct : ExecutionProduct
-{
-    public const int IdleSeconds = 10;
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-    [
-        .. base.ExtraSettings(),
-        new("Terminal:IdleTimeout", $"00:00:{IdleSeconds}"),
-        new("Terminal:MaxSessionsPerUser", "2"),
-    ];
-}
 
 /// <summary>
 /// The web terminal (`/api/job/cmd/:treeid`) on real hosts of the sshd farm: in headless Chromium, over its websocket,

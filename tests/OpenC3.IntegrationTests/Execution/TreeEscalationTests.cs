@@ -1,7 +1,5 @@
 using System.Text.Json;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -12,7 +10,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// does create it once an admin placed the host on the node.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class TreeEscalationTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>, IDisposable
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class TreeEscalationTests(ExecutionProduct product) : IDisposable
 {
     private const string C = "/api/connector";
     private const long PrivateRoot = 4_000_000_000;

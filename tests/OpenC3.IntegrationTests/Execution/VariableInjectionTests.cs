@@ -1,6 +1,4 @@
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Execution;
 
@@ -9,7 +7,8 @@ namespace OpenC3.IntegrationTests.Execution;
 /// shell syntax to a job whose argv uses it unquoted, in double quotes, in single quotes and inside a
 /// word. Nothing of it may run on the host, and the script must receive the value literally.
 /// </summary>
-public sealed class VariableInjectionTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class VariableInjectionTests(ExecutionProduct product)
 {
     /// <summary>Every argv form at once; the script writes each argument it received on its own line.</summary>
     private const string Argv = "$version \"$version\" 'v$version' a${version}b \"x ${version} y\" \\$version";

@@ -3,6 +3,7 @@ using OpenC3.TestSupport;
 namespace OpenC3.IntegrationTests.Notifications;
 
 /// <summary>kill -9 of the product while a task waits: its waiting notice is not sent a second time.</summary>
+[StartEarly]
 public sealed class NotificationRestartTests(NotifyProduct product) : IClassFixture<NotifyProduct>
 {
     [Fact]

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using OpenC3.IntegrationTests.Embedded;
-using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Operability;
 
 /// <summary>The built `c3` command as a user runs it, against the running product and the sshd farm.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class CliTests(ExecutionProduct product) : IClassFixture<ExecutionProduct>, IDisposable
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class CliTests(ExecutionProduct product) : IDisposable
 {
     private readonly string home = Directory.CreateTempSubdirectory("openc3-c3-home-").FullName;
 
@@ -22,7 +21,7 @@ public sealed class CliTests(ExecutionProduct product) : IClassFixture<Execution
 
         using var app = product.App();
         var hosts = TestServers.SshHosts.Skip(2).Take(3).ToList();
-        await TaskRuns.CreateJobAsync(app, "cli-ok", hosts, "echo \"hello $1 from $(echo $SSH_CONNECTION | cut -d' ' -f3)\"", "$who");
+        await CreateJobAsync(app, 0, "cli-ok", Cmd("cli-ok-step", hosts, "echo \"hello $1 from $(echo $SSH_CONNECTION | cut -d' ' -f3)\"", "$who"));
 
         var run = await C3Async(null, "run", "--tree", "0", "--job", "cli-ok", "-v", "who=world", "--follow", "--timeout", "120");
         Assert.True(run.Exit == 0, run.ToString());
@@ -39,7 +38,7 @@ public sealed class CliTests(ExecutionProduct product) : IClassFixture<Execution
     {
         await LoginAsync();
         using var app = product.App();
-        await TaskRuns.CreateJobAsync(app, "cli-fail", [TestServers.SshHosts[5]], "echo about to fail; exit 3");
+        await CreateJobAsync(app, 0, "cli-fail", Cmd("cli-fail-step", [TestServers.SshHosts[5]], "echo about to fail; exit 3"));
 
         // `_exit_` makes the failed step end the task instead of waiting for a decision.
         var run = await C3Async(null, "run", "--tree", "0", "--job", "cli-fail", "-v", "_exit_=1", "--follow", "--timeout", "120");
@@ -83,7 +82,7 @@ public sealed class CliTests(ExecutionProduct product) : IClassFixture<Execution
     public async Task Approve_DecidesARowWithoutLogin_AndADecidedRowExitsOne()
     {
         using var app = product.App();
-        var (approver, browser) = await Resources.ResourceTestKit.NamedUserAsync(product, null, 0);
+        var (approver, browser) = await NamedUserAsync(product, null, 0);
         using var approverClient = browser;
         var started = (await app.PostAsync("/api/job/task/0/plugin_approval", new
         {

@@ -1,5 +1,3 @@
-using OpenC3.IntegrationTests.Embedded;
-using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Operability;
@@ -19,8 +17,8 @@ public abstract class MetricsTests(EmbeddedProduct product)
     public async Task AppMetrics_CountFinishedTasksAndSteps_WithoutLogin()
     {
         using var app = product.App();
-        Assert.Equal("success", (await TaskRuns.RunCommandAsync(app, Host, "echo metrics")).Status);
-        Assert.Equal("fail", (await TaskRuns.RunCommandAsync(app, Host, "exit 4")).Status);
+        Assert.Equal("success", (await RunCommandAsync(app, Host, "echo metrics")).Status);
+        Assert.Equal("fail", (await RunCommandAsync(app, Host, "exit 4")).Status);
 
         using var anonymous = product.Anonymous();
         var data = (await anonymous.GetAsync("/api/job/monitor/metrics/app")).Data();
@@ -36,7 +34,7 @@ public abstract class MetricsTests(EmbeddedProduct product)
     public async Task PrometheusEndpoint_ExportsTaskHostSshOrleansAndHttpMetrics()
     {
         using var app = product.App();
-        Assert.Equal("success", (await TaskRuns.RunCommandAsync(app, Host, "echo scraped")).Status);
+        Assert.Equal("success", (await RunCommandAsync(app, Host, "echo scraped")).Status);
 
         using var anonymous = product.Anonymous();
         var text = await anonymous.Http.GetStringAsync("/metrics");

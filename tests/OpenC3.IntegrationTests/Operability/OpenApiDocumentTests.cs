@@ -1,10 +1,10 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 
 namespace OpenC3.IntegrationTests.Operability;
 
 /// <summary>`/openapi/v1.json` from the running product covers the API document's routes; `/docs` shows it without the internet.</summary>
-public sealed class OpenApiDocumentTests(EmbeddedProduct product) : IClassFixture<EmbeddedProduct>
+[Collection(SharedProducts.SqliteApi)]
+public sealed class OpenApiDocumentTests(EmbeddedProduct product)
 {
     [Fact]
     public async Task EverySpecRoute_IsInTheDocument()

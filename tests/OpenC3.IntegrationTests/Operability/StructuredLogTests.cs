@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Operability;
@@ -17,7 +16,7 @@ public sealed class StructuredLogTests(JsonLogProduct product) : IClassFixture<J
     {
         using var app = product.App();
         var host = TestServers.SshHosts[39];
-        var (uuid, status) = await TaskRuns.RunCommandAsync(app, host, "exit 9");
+        var (uuid, status) = await RunCommandAsync(app, host, "exit 9");
         Assert.Equal("fail", status);
 
         var entry = await Eventually.WaitAsync(

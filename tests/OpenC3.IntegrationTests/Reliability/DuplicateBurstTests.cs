@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
 using Xunit.Abstractions;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Reliability;
 
@@ -26,7 +24,7 @@ public sealed class DuplicateBurstTests(ExecutionProduct product, ITestOutputHel
     {
         var node = await NewNodeAsync(product);
         using var app = product.App();
-        await ExecutionKit.CreateJobAsync(app, node, "held", ExecutionKit.Gate());
+        await CreateJobAsync(app, node, "held", Gate());
         var uuids = Enumerable.Range(0, TasksPerJob).Select(i => $"held{i:D8}").ToList();
         foreach (var uuid in uuids)
         {
@@ -57,8 +55,8 @@ public sealed class DuplicateBurstTests(ExecutionProduct product, ITestOutputHel
         var jobs = new List<string>();
         for (var i = 0; i < (TaskCount + TasksPerJob - 1) / TasksPerJob; i++)
         {
-            var step = ExecutionKit.Cmd("mark", [host], $"echo \"$wk_mark\" >> {marks}");
-            await ExecutionKit.CreateJobAsync(app, node, $"burst{i}", step);
+            var step = Cmd("mark", [host], $"echo \"$wk_mark\" >> {marks}");
+            await CreateJobAsync(app, node, $"burst{i}", step);
             jobs.Add($"burst{i}");
         }
 

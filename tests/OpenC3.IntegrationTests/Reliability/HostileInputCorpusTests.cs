@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
 using Xunit.Abstractions;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Reliability;
 
@@ -13,6 +11,7 @@ namespace OpenC3.IntegrationTests.Reliability;
 /// tree node without hosts (so nothing executes). Each request is refused (`stat:false` or a 4xx) and then
 /// wrote no row, or accepted and its hostile text reads back verbatim; none answers 500 or hangs.
 /// </summary>
+[StartEarly]
 public abstract class HostileInputCorpus(EmbeddedProduct product, ITestOutputHelper output)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
 
@@ -382,6 +380,8 @@ public abstract class FileServerApiTests(EmbeddedProduct product)
     private string BlobPath(string blobName) => Path.Combine(BlobStore(product), blobName[..2], blobName);
 }
 
-public sealed class SqliteFileServerApiTests(EmbeddedProduct product) : FileServerApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteFileServerApiTests(EmbeddedProduct product) : FileServerApiTests(product);
 
-public sealed class MariaDbFileServerApiTests(MariaDbEmbeddedProduct product) : FileServerApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbFileServerApiTests(MariaDbEmbeddedProduct product) : FileServerApiTests(product);

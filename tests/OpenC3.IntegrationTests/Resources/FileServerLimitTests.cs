@@ -1,15 +1,6 @@
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
-
-/// <summary>The product with a 1 MiB file limit, at most 4 parts and 2 MiB of files per upload.</summary>
-public sealed class SmallUploadLimitProduct : EmbeddedProduct
-{
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-        [new("FileServer:MaxSizeMB", "1"), new("FileServer:MaxParts", "4"), new("FileServer:MaxUploadMB", "2")];
-}
 
 /// <summary>The configurable upload bounds; storage-independent, so on the embedded profile only.</summary>
 public sealed class FileServerLimitTests(SmallUploadLimitProduct product) : IClassFixture<SmallUploadLimitProduct>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
 
@@ -425,6 +423,8 @@ public abstract class JobResourceApiTests(EmbeddedProduct product)
     private static List<string> Names(JsonElement reply) => reply.Rows().Select(r => r.Text("name")).ToList();
 }
 
-public sealed class SqliteJobResourceApiTests(EmbeddedProduct product) : JobResourceApiTests(product), IClassFixture<EmbeddedProduct>;
+[Collection(SharedProducts.SqliteApi)]
+public sealed class SqliteJobResourceApiTests(EmbeddedProduct product) : JobResourceApiTests(product);
 
-public sealed class MariaDbJobResourceApiTests(MariaDbEmbeddedProduct product) : JobResourceApiTests(product), IClassFixture<MariaDbEmbeddedProduct>;
+[Collection(SharedProducts.MariaDbApi)]
+public sealed class MariaDbJobResourceApiTests(MariaDbEmbeddedProduct product) : JobResourceApiTests(product);

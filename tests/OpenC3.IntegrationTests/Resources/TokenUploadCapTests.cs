@@ -1,7 +1,4 @@
-using OpenC3.IntegrationTests.Embedded;
-using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Resources;
 
@@ -18,10 +15,10 @@ public sealed class TokenUploadCapTests(EmbeddedProduct product) : IClassFixture
     {
         var node = await NewNodeAsync(product);
         using var app = product.App();
-        await ExecutionKit.CreateJobAsync(app, node, "held", ExecutionKit.Gate());
+        await CreateJobAsync(app, node, "held", Gate());
         for (var i = 0; i < MaxActiveRunsPerJob; i++)
         {
-            await ExecutionKit.StartByNameAsync(app, node, "held");
+            await StartByNameAsync(app, node, "held");
         }
 
         var token = (await app.PostAsync($"{J}/token/{node}", new { describe = "held job", isjob = 1, jobname = "held" })).Text("token");

@@ -58,11 +58,7 @@ public sealed class SqliteSilo : InProcessSilo
     public static Task<Dictionary<string, string>> Settings()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("openc3-contract-").FullName, "openc3.db");
-        return Task.FromResult(new Dictionary<string, string>
-        {
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:ConnectionString"] = $"Data Source={file}",
-        });
+        return Task.FromResult(ProductSettings.Sqlite(file));
     }
 
     protected override Task<Dictionary<string, string>> StorageSettingsAsync() => Settings();
@@ -70,9 +66,5 @@ public sealed class SqliteSilo : InProcessSilo
 
 public sealed class MariaDbSilo : InProcessSilo
 {
-    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
-    {
-        ["Storage:Provider"] = "mysql",
-        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
-    };
+    protected override Task<Dictionary<string, string>> StorageSettingsAsync() => ProductSettings.MariaDbAsync();
 }

@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Storage;
-using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Storage;
 
@@ -11,14 +10,13 @@ public sealed class SchemaBootstrapperTests
     [Fact]
     public async Task SeveralSilosStartingAtOnce_OnSqlite_ApplyEachFileOnce()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("openc3-schema-").FullName, "openc3.db");
-        await AssertConcurrentBootstrapAsync(new StorageOptions { Provider = "sqlite", ConnectionString = $"Data Source={file}" });
+        await AssertConcurrentBootstrapAsync(ScratchStorage.Sqlite("openc3-schema-"));
     }
 
     [Fact]
     public async Task SeveralSilosStartingAtOnce_OnMariaDb_ApplyEachFileOnce()
     {
-        await AssertConcurrentBootstrapAsync(new StorageOptions { Provider = "mysql", ConnectionString = await MariaDb.CreateDatabaseAsync() });
+        await AssertConcurrentBootstrapAsync(await ScratchStorage.MariaDbAsync());
     }
 
     private static async Task AssertConcurrentBootstrapAsync(StorageOptions options)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Storage;
-using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Storage;
 
@@ -11,14 +10,13 @@ public sealed class ServerSecretsTests
     [Fact]
     public async Task SilosAskingAtOnce_OnSqlite_GetOneKey_ThatSurvivesARestart()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("openc3-secret-").FullName, "openc3.db");
-        await AssertOneStableKeyAsync(new StorageOptions { Provider = "sqlite", ConnectionString = $"Data Source={file}" });
+        await AssertOneStableKeyAsync(ScratchStorage.Sqlite("openc3-secret-"));
     }
 
     [Fact]
     public async Task SilosAskingAtOnce_OnMariaDb_GetOneKey_ThatSurvivesARestart()
     {
-        await AssertOneStableKeyAsync(new StorageOptions { Provider = "mysql", ConnectionString = await MariaDb.CreateDatabaseAsync() });
+        await AssertOneStableKeyAsync(await ScratchStorage.MariaDbAsync());
     }
 
     private static async Task AssertOneStableKeyAsync(StorageOptions options)

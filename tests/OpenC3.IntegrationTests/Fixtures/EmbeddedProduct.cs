@@ -1,8 +1,12 @@
+using System.Globalization;
 using OpenC3.TestSupport;
 
-namespace OpenC3.IntegrationTests.Embedded;
+namespace OpenC3.IntegrationTests.Fixtures;
 
-/// <summary>The product on its default profile: one process, one SQLite file in a temp folder, fixed ports across restarts.</summary>
+/// <summary>
+/// The product as one process with fixed ports across restarts, composed from <see cref="ProductPart"/>s
+/// (storage first, then the SSH farm, mail, options …); on its own, the default profile: one SQLite file in a temp folder.
+/// </summary>
 public class EmbeddedProduct : IAsyncLifetime
 {
     public const string AppName = "ci";
@@ -10,14 +14,26 @@ public class EmbeddedProduct : IAsyncLifetime
     public const string AdminPassword = "admin-pass-for-tests";
 
     private readonly string workDir = Directory.CreateTempSubdirectory("openc3-embedded-").FullName;
+    private readonly ProductPart[] parts;
+
+    public EmbeddedProduct()
+        : this(new SqliteFile())
+    {
+    }
+
+    protected EmbeddedProduct(params ProductPart[] parts) => this.parts = parts;
 
     public ProductProcess Process { get; private set; } = null!;
 
     public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort.Next()}";
 
-    public string DatabaseFile => Path.Combine(workDir, "data", "openc3.db");
+    public string DatabaseFile => DatabaseFileIn(workDir);
 
     public Dictionary<string, string> Settings { get; private set; } = null!;
+
+    protected string WorkDir => workDir;
+
+    public static string DatabaseFileIn(string workDir) => Path.Combine(workDir, "data", "openc3.db");
 
     public ApiClient App() => new(BaseUrl, AppName, AppKey);
 
@@ -38,32 +54,29 @@ public class EmbeddedProduct : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Settings = new Dictionary<string, string>(await StorageSettingsAsync())
+        Settings = new Dictionary<string, string>
         {
             ["Urls"] = BaseUrl,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans:MinimumReminderPeriod"] = "00:00:01",
             [$"Connector:Apps:{AppName}"] = AppKey,
             ["Connector:AdminPassword"] = AdminPassword,
         };
-        foreach (var (key, value) in ExtraSettings())
+        foreach (var part in parts)
         {
-            Settings[key] = value;
+            foreach (var (key, value) in await part.SettingsAsync(workDir))
+            {
+                Settings[key] = value;
+            }
         }
 
         Process = await ProductProcess.StartApiAsync(Settings, workDir);
     }
 
-    protected string WorkDir => workDir;
-
-    protected virtual Task<Dictionary<string, string>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string>
-    {
-        ["Storage:Provider"] = "sqlite",
-        ["Storage:ConnectionString"] = $"Data Source={DatabaseFile}",
-    });
-
-    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings() => [];
+    /// <summary>The part of type <typeparamref name="T"/> this product was composed with.</summary>
+    protected T Part<T>()
+        where T : ProductPart => parts.OfType<T>().Single();
 
     /// <summary>kill -9, then (after <paramref name="whileDown"/>) start again on the same file and ports.</summary>
     public async Task CrashAndRestartAsync(Func<Task>? whileDown = null)
@@ -78,9 +91,18 @@ public class EmbeddedProduct : IAsyncLifetime
         Process = await ProductProcess.StartApiAsync(Settings, workDir);
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        await Process.DisposeAsync();
+        if (Process is not null)
+        {
+            await Process.DisposeAsync();
+        }
+
+        foreach (var part in parts.Reverse())
+        {
+            await part.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(workDir, recursive: true);
@@ -92,12 +114,5 @@ public class EmbeddedProduct : IAsyncLifetime
     }
 }
 
-/// <summary>The same single process on the cluster profile's storage: MariaDB for state, reminders, membership and tables.</summary>
-public class MariaDbEmbeddedProduct : EmbeddedProduct
-{
-    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
-    {
-        ["Storage:Provider"] = "mysql",
-        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
-    };
-}
+/// <summary>The same single process on the cluster profile's storage.</summary>
+public sealed class MariaDbEmbeddedProduct() : EmbeddedProduct(new MariaDbDatabase());

@@ -1,16 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using OpenC3.IntegrationTests.Embedded;
-using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
 
-namespace OpenC3.IntegrationTests.Notifications;
+namespace OpenC3.IntegrationTests.Fixtures;
 
 /// <summary>
 /// The embedded product on the sshd farm with its mail exit pointed at an SMTP listener and its SMS exit
 /// at a webhook receiver, both run by the test on loopback; failed sends are retried after 1 s, 2 s.
 /// </summary>
-public class NotifyProduct : EmbeddedProduct
+public class NotifyProduct : ExecutionProduct
 {
     public const string AdminEmail = "c3-admin@mail.test";
     public const string AdminPhone = "13800000001";
@@ -18,12 +16,26 @@ public class NotifyProduct : EmbeddedProduct
     public const int MaxAttempts = 3;
     public const string SmtpUser = "notifier";
 
+    public NotifyProduct()
+        : this(new SqliteFile())
+    {
+    }
+
+    protected NotifyProduct(ProductPart storage)
+        : base(
+            storage,
+            new MailServer(SmtpUser, $"pw-{Guid.NewGuid():N}", "OpenC3 <openc3@ci.test>"),
+            new SmsGateway(SmsKey),
+            new Configured(("Notify:RetryDelay", "00:00:01"), ("Notify:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture))))
+    {
+    }
+
     /// <summary>The SMTP password: it must reach the mail server and never the product's log.</summary>
-    public string SmtpPassword { get; } = $"pw-{Guid.NewGuid():N}";
+    public string SmtpPassword => Part<MailServer>().Password;
 
-    public SmtpListener Smtp { get; } = SmtpListener.Start();
+    public SmtpListener Smtp => Part<MailServer>().Listener;
 
-    public WebhookReceiver Sms { get; } = WebhookReceiver.Start();
+    public WebhookReceiver Sms => Part<SmsGateway>().Receiver;
 
     /// <summary>The admin logged in (calltype `page`), with an address-book entry and `_` on node 0's notify list, and the test templates set.</summary>
     public async Task<ApiClient> AdminWithSwitchesAsync(IReadOnlyDictionary<string, string> switches)
@@ -46,28 +58,6 @@ public class NotifyProduct : EmbeddedProduct
 
     public IReadOnlyList<ReceivedRequest> SmsAbout(string uuid) => [.. Sms.Requests.Where(r => r.Body.Contains(uuid, StringComparison.Ordinal))];
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Sms.DisposeAsync();
-    }
-
-    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings() =>
-    [
-        .. ExecutionProduct.SshSettings,
-        new("Smtp:Host", "127.0.0.1"),
-        new("Smtp:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture)),
-        new("Smtp:Security", "None"),
-        new("Smtp:From", "OpenC3 <openc3@ci.test>"),
-        new("Smtp:User", SmtpUser),
-        new("Smtp:Password", SmtpPassword),
-        new("SmsWebhook:Url", $"{Sms.BaseUrl}/sms/send?to=${{phone}}"),
-        new("SmsWebhook:Headers:X-Api-Key", SmsKey),
-        new("Notify:RetryDelay", "00:00:01"),
-        new("Notify:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture)),
-    ];
-
     private static void Ok(JsonElement reply)
     {
         if (!reply.GetProperty("stat").GetBoolean())
@@ -77,11 +67,4 @@ public class NotifyProduct : EmbeddedProduct
     }
 }
 
-public sealed class MariaDbNotifyProduct : NotifyProduct
-{
-    protected override async Task<Dictionary<string, string>> StorageSettingsAsync() => new()
-    {
-        ["Storage:Provider"] = "mysql",
-        ["Storage:ConnectionString"] = await MariaDb.CreateDatabaseAsync(),
-    };
-}
+public sealed class MariaDbNotifyProduct() : NotifyProduct(new MariaDbDatabase());
