@@ -1,4 +1,3 @@
-using OpenC3.Grains.Agent;
 using static OpenC3.Grains.Agent.ProxyRouteRule;
 
 namespace OpenC3.UnitTests;
@@ -12,12 +11,12 @@ public sealed class ProxyRouteRuleTests
 
     [Theory]
     [InlineData("10.1.2.77", 200)]
-    [InlineData("10.1.3.77", 300)]
+    [InlineData("10.1.3.77", 100)]
     [InlineData("10.9.9.9", 100)]
     [InlineData("db-12", 400)]
     [InlineData("192.168.0.1", null)]
     [InlineData("db-x", null)]
-    public void WithinALevel_TheLongestPrefixWins_ThenARegex(string host, int? region)
+    public void WithinALevel_TheLongestPrefixWins_AndAnyCidrBeforeARegex(string host, int? region)
     {
         IReadOnlyList<IReadOnlyList<BoundSubnet>> levels = [[Wide, Pattern, Narrow, Named]];
         Assert.Equal(region, (int?)Choose(levels, host)?.RegionId);
