@@ -49,6 +49,8 @@ public sealed class ProxyNetwork : IAsyncLifetime
         [
             ["netns", "add", ProxyNamespace],
             ["netns", "add", TargetNamespace],
+            ["-n", ProxyNamespace, "link", "set", "lo", "up"],
+            ["-n", TargetNamespace, "link", "set", "lo", "up"],
             ["link", "add", rootLink, "type", "veth", "peer", "name", proxyLink],
             ["link", "set", proxyLink, "netns", ProxyNamespace],
             ["addr", "add", $"{outerNet}.1/24", "dev", rootLink],
