@@ -20,7 +20,6 @@ public sealed class ProxyTunnel : IDisposable
         this.jump = jump;
         this.proxy = proxy;
         forward = new ForwardedPortLocal("127.0.0.1", 0, host, (uint)port);
-        forward.Exception += (_, e) => Failure ??= e.Exception;
         jump.AddForwardedPort(forward);
         proxy.TunnelOpened();
         try
@@ -35,9 +34,6 @@ public sealed class ProxyTunnel : IDisposable
     }
 
     public int LocalPort => (int)forward.BoundPort;
-
-    /// <summary>Why the proxy could not open a channel to the target (e.g. the target refused it), once it failed.</summary>
-    public Exception? Failure { get; private set; }
 
     public static ProxyTunnel Open(SshClient jump, SshConnectionPool.PooledConnection proxy, string host, int port) => new(jump, proxy, host, port);
 

@@ -137,7 +137,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
             catch (Exception error) when (error is not HostKeyChangedException && !cancellationToken.IsCancellationRequested)
             {
                 tunnel.Dispose();
-                throw new ProxyPathException($"{SshExecutor.ConnectFailure(tunnel.Failure ?? error)} via proxy {proxy} of region {route.RegionName}");
+                throw new ProxyPathException(ThroughFailure(error, host, proxy, route));
             }
             catch
             {
@@ -148,6 +148,15 @@ public sealed class SshConnectionPool : IAsyncDisposable
 
         throw new ProxyPathException($"no proxy of region {route.RegionName} answered: {string.Join("; ", failures)}");
     }
+
+    /// <summary>
+    /// A proxy that cannot open its channel to the target (refused, unreachable) just closes it: SSH.NET then sees the
+    /// tunnel close before the target's greeting, which is how that case is told from the target's own failures.
+    /// </summary>
+    private string ThroughFailure(Exception error, string host, string proxy, ProxyRoute route) =>
+        error is SshConnectionException && error.Message.Contains("identification", StringComparison.Ordinal)
+            ? $"connect fail: proxy {proxy} of region {route.RegionName} could not reach {host}:{options.Value.Port}"
+            : $"{SshExecutor.ConnectFailure(error)} via proxy {proxy} of region {route.RegionName}";
 
     /// <param name="host">The host whose key is checked and pinned.</param>
     /// <param name="address">Where to dial it: the host itself, or a proxy tunnel's local end.</param>

@@ -30,7 +30,7 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
     public async Task ThroughTheProxy_ACommandACopyAndTheFileManager_ReachAHostTheSiloHasNoRouteTo()
     {
         using var app = product.App();
-        var node = await NodeWithHostsAsync(app, null, TargetHost, ProxyHost);
+        var node = await NodeWithHostsAsync(app, null, TargetHost, ProxyHost, network.ProxyInnerAddress);
         var (status, reason) = await RunCommandAsync(app, node, TargetHost, $"echo direct > {Shared("direct")}");
         Assert.Equal("fail", status);
         Assert.StartsWith("connect ", reason, StringComparison.Ordinal);
@@ -51,6 +51,11 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
 
         var listing = await app.GetAsync($"{J}/sendfile/list/{node}?sudo={TestServers.SshUser}&path={Uri.EscapeDataString(TargetHost + copied.FullName)}");
         Assert.Contains(listing.Rows(), r => r.Text("type") == "file" && r.GetProperty("path").GetString() == "payload");
+
+        // The proxy answers but nothing listens on this address behind it: the target's own reason, naming the path.
+        (status, reason) = await RunCommandAsync(app, node, network.ProxyInnerAddress, "true");
+        Assert.Equal("fail", status);
+        Assert.Equal($"connect fail: proxy {ProxyHost} of region behind-proxy could not reach {network.ProxyInnerAddress}:{TestServers.SshPort}", reason);
     }
 
     [Fact]
