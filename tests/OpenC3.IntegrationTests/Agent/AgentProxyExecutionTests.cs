@@ -1,5 +1,6 @@
 using OpenC3.Grains.Agent;
 using OpenC3.IntegrationTests.Embedded;
+using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
 using static OpenC3.IntegrationTests.Execution.ExecutionKit;
 using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
@@ -11,8 +12,9 @@ namespace OpenC3.IntegrationTests.Agent;
 /// of the host's node names (<see cref="ProxyNetwork"/>); the nearest node's subnet chooses the path; a region whose
 /// proxies do not answer fails the host with each proxy's reason.
 /// </summary>
+/// <remarks>Each profile's farm proxy listens on an address of its own, as the two classes may run at once.</remarks>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNetwork network) : IDisposable
+public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNetwork network, string farmProxy) : IDisposable
 {
     private const string A = "/api/agent";
     private const string C = "/api/connector";
@@ -94,6 +96,29 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
         Assert.Equal(("fail", $"no proxy of region parent-exact answered: {DeadProxy} connect fail: Connection refused"), (status, reason));
     }
 
+    /// <summary>
+    /// More hosts than a connection has channels, through one proxy: the tunnels are not sessions and do not queue on
+    /// its budget. Once the proxy is gone the same hosts fail, so they did go through it.
+    /// </summary>
+    [Fact]
+    public async Task MoreHostsThanAConnectionHasChannels_GoThroughOneProxy()
+    {
+        using var app = product.App();
+        await using var proxy = new TestSshd(farmProxy, TestServers.SshPort);
+        await proxy.StartAsync("farm_proxy_ed25519");
+        var hosts = TestServers.SshHosts.Skip(TestServers.SshHosts.Count - 20).Take(12).ToList();
+        var node = await NodeWithHostsAsync(app, null, [farmProxy, .. hosts]);
+        await RegionAsync(app, node, "farm", "/^127.0.0./", farmProxy);
+        var wide = await StartAsync(app, node, hosts, "true");
+        await WaitFinishedAsync(app, node, wide);
+        var step = (await StepsAsync(app, node, wide)).Single().GetProperty("uuid").GetString()!;
+        Assert.Equal(hosts.Select(h => (h, ("success", (string?)null))), (await HostsAsync(app, node, wide, step)).Select(h => (h.Key, h.Value)).OrderBy(h => Array.IndexOf([.. hosts], h.Key)));
+
+        await proxy.CrashAsync();
+        var (status, reason) = await RunCommandAsync(app, node, hosts[0], "true");
+        Assert.Equal(("fail", $"no proxy of region farm answered: {farmProxy} connect fail: Connection refused"), (status, reason));
+    }
+
     public void Dispose() => shared.Delete(recursive: true);
 
     /// <summary>A region of the node bound to it, with one subnet and one proxy; its id.</summary>
@@ -120,14 +145,20 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
         return node;
     }
 
-    /// <summary>Runs a one-host command on the node; the host's status and reason.</summary>
-    private static async Task<(string Status, string? Reason)> RunCommandAsync(ApiClient app, long node, string host, string script)
+    /// <summary>Starts a command on the hosts of the node; the task's uuid.</summary>
+    private static async Task<string> StartAsync(ApiClient app, long node, IReadOnlyList<string> hosts, string script)
     {
         var reply = await app.PostAsync($"{J}/task/{node}/plugin_cmd", new
         {
-            name = "via-proxy", user = TestServers.SshUser, node_type = "builtin", node_cont = host, scripts_type = "shell", scripts_cont = script, timeout = 60,
+            name = "via-proxy", user = TestServers.SshUser, node_type = "builtin", node_cont = string.Join(',', hosts), scripts_type = "shell", scripts_cont = script, timeout = 60,
         });
-        var uuid = reply.Data().GetProperty("uuid").GetString()!;
+        return reply.Data().GetProperty("uuid").GetString()!;
+    }
+
+    /// <summary>Runs a one-host command on the node; the host's status and reason.</summary>
+    private static async Task<(string Status, string? Reason)> RunCommandAsync(ApiClient app, long node, string host, string script)
+    {
+        var uuid = await StartAsync(app, node, [host], script);
         await WaitFinishedAsync(app, node, uuid);
         var step = (await StepsAsync(app, node, uuid)).Single().GetProperty("uuid").GetString()!;
         return (await HostsAsync(app, node, uuid, step))[host];
@@ -148,8 +179,8 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
 
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SqliteAgentProxyExecutionTests(CheckLoopProduct product, ProxyNetwork network)
-    : AgentProxyExecutionTests(product, network), IClassFixture<CheckLoopProduct>, IClassFixture<ProxyNetwork>;
+    : AgentProxyExecutionTests(product, network, "127.0.3.61"), IClassFixture<CheckLoopProduct>, IClassFixture<ProxyNetwork>;
 
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class MariaDbAgentProxyExecutionTests(MariaDbCheckLoopProduct product, ProxyNetwork network)
-    : AgentProxyExecutionTests(product, network), IClassFixture<MariaDbCheckLoopProduct>, IClassFixture<ProxyNetwork>;
+    : AgentProxyExecutionTests(product, network, "127.0.3.62"), IClassFixture<MariaDbCheckLoopProduct>, IClassFixture<ProxyNetwork>;
