@@ -118,10 +118,11 @@ public sealed class SshConnectionPool : IAsyncDisposable
         foreach (var proxy in route.Proxies)
         {
             var pooledProxy = Pooled(proxy, null);
-            SshClient jump;
+            ProxyTunnel tunnel;
             try
             {
-                jump = (await pooledProxy.ConnectedAsync(connect => DirectAsync(proxy, connect), cancellationToken)).Client;
+                var jump = (await pooledProxy.ConnectedAsync(connect => DirectAsync(proxy, connect), cancellationToken)).Client;
+                tunnel = ProxyTunnel.Open(jump, pooledProxy, host, options.Value.Port);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
@@ -129,7 +130,6 @@ public sealed class SshConnectionPool : IAsyncDisposable
                 continue;
             }
 
-            var tunnel = ProxyTunnel.Open(jump, pooledProxy, host, options.Value.Port);
             try
             {
                 return new SshLink(await ConnectAsync(host, "127.0.0.1", tunnel.LocalPort, cancellationToken), tunnel);
