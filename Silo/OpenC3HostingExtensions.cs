@@ -135,6 +135,7 @@ public static class OpenC3HostingExtensions
     {
         builder.Services.Configure<SshOptions>(builder.Configuration.GetSection(SshOptions.Section));
         builder.Services.AddSingleton<KnownHostStore>();
+        builder.Services.AddSingleton<ProxyRoutes>();
         builder.Services.AddSingleton<SshConnectionPool>();
         builder.Services.AddSingleton<SshExecutor>();
         builder.Services.Configure<AgentOptions>(builder.Configuration.GetSection(AgentOptions.Section));

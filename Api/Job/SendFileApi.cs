@@ -36,7 +36,7 @@ public static class SendFileApi
             return Reply.Fail(refusal!);
         }
 
-        var listing = await grains.GetGrain<IRemoteFilesGrain>(0).List(target.Host, target.Path, target.Account);
+        var listing = await grains.GetGrain<IRemoteFilesGrain>(0).List(treeId, target.Host, target.Path, target.Account);
         if (listing.Error is not null)
         {
             return Reply.Fail(listing.Error);
@@ -56,7 +56,7 @@ public static class SendFileApi
         }
 
         await AuditTrail.RecordAsync(grains, Caller.Required(context), "UNLINK FILE", $"TREEID:{treeId} SUDO:{target.Account} PATH:{target.Host}{target.Path}");
-        var error = await grains.GetGrain<IRemoteFilesGrain>(0).Unlink(target.Host, target.Path, target.Account);
+        var error = await grains.GetGrain<IRemoteFilesGrain>(0).Unlink(treeId, target.Host, target.Path, target.Account);
         return error is null ? Reply.Info("ok") : Reply.Fail(error);
     }
 

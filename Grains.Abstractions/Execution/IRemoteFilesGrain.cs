@@ -7,11 +7,12 @@ namespace OpenC3.Grains.Abstractions.Execution;
 [Alias("openc3.IRemoteFilesGrain")]
 public interface IRemoteFilesGrain : IGrainWithIntegerKey
 {
+    /// <param name="treeId">The node the host is on: its subnets choose the path to it (through a region's proxies or not).</param>
     /// <param name="runAs">The account to list as (sudo when it is not the SSH login).</param>
-    Task<RemoteListing> List(string host, string directory, string runAs);
+    Task<RemoteListing> List(long treeId, string host, string directory, string runAs);
 
     /// <summary>Removes one file (not a directory); null when done, else the host's words (or why it could not be reached).</summary>
-    Task<string?> Unlink(string host, string path, string runAs);
+    Task<string?> Unlink(long treeId, string host, string path, string runAs);
 }
 
 /// <summary>The entries of a directory, or why there are none.</summary>

@@ -18,7 +18,7 @@ public sealed class ProxyProbe(SshConnectionPool pool, IOptions<SshOptions> opti
         using var deadline = new CancellationTokenSource(options.Value.ConnectTimeout * 2);
         try
         {
-            using var lease = await pool.LeaseAsync(host, deadline.Token);
+            using var lease = await pool.LeaseAsync(SshTarget.Direct(host), deadline.Token);
             using var command = lease.Client.CreateCommand("true");
             await command.ExecuteAsync(deadline.Token);
             var version = lease.Client.ConnectionInfo.ServerVersion ?? string.Empty;

@@ -11,7 +11,10 @@ namespace OpenC3.Grains.Connector;
 [GrainType("tree")]
 public sealed partial class TreeGrain(SqlDatabase database, TimeProvider clock) : Grain, ITreeGrain
 {
-    public async Task<IReadOnlyList<TreeNode>> List()
+    public Task<IReadOnlyList<TreeNode>> List() => ListAsync(database);
+
+    /// <summary>The whole tree, for silo services that need it outside a grain call.</summary>
+    public static async Task<IReadOnlyList<TreeNode>> ListAsync(SqlDatabase database)
     {
         await using var connection = await database.OpenAsync();
         var rows = await connection.QueryAsync<TreeRow>("SELECT id AS Id, name AS Name, len AS Len, update_time AS UpdateTime FROM openc3_connector_tree ORDER BY id");

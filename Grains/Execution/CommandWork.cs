@@ -8,7 +8,7 @@ public sealed class CommandWork(SshExecutor executor, SubtaskStart start, string
 {
     public Task<RemoteResult> RunAsync(string host, TimeSpan timeout, Func<string, Task> onOutput, CancellationToken cancellationToken) =>
         executor.RunAsync(
-            new RemoteCommand(host, start.CommandText, start.Stdin, timeout),
+            new RemoteCommand(host, start.CommandText, start.Stdin, timeout, start.ProjectId),
             onOutput,
             new RemoteStop(session => ScriptCommand.Stop(start.Step.User, login, session, killGrace), session => onStarted(host, session)),
             cancellationToken);

@@ -36,7 +36,7 @@ public sealed class HostCopySource : CopySource
     }
 
     /// <summary>Opens the first source host that sends a header; the reasons of all that did not, if none did.</summary>
-    public static async Task<HostCopySource> OpenFirstAsync(SshConnectionPool pool, IReadOnlyList<string> hosts, string path, string commandText, CancellationToken cancellationToken)
+    public static async Task<HostCopySource> OpenFirstAsync(SshConnectionPool pool, long treeId, IReadOnlyList<string> hosts, string path, string commandText, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
         foreach (var host in hosts)
@@ -44,7 +44,7 @@ public sealed class HostCopySource : CopySource
             SshConnectionPool.ConnectionLease lease;
             try
             {
-                lease = await pool.LeaseAsync(host, cancellationToken);
+                lease = await pool.LeaseAsync(new SshTarget(host, treeId), cancellationToken);
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {

@@ -11,17 +11,17 @@ public sealed class RemoteFilesGrain(SshExecutor executor, IOptions<SshOptions> 
     /// <summary>A listing or a removal is one short command; a host slower than this is reported, not waited for.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    public async Task<RemoteListing> List(string host, string directory, string runAs)
+    public async Task<RemoteListing> List(long treeId, string host, string directory, string runAs)
     {
-        var result = await executor.RunAsync(new RemoteCommand(host, RemoteFileCommands.List(runAs, options.Value.User), directory, Limit));
+        var result = await executor.RunAsync(new RemoteCommand(host, RemoteFileCommands.List(runAs, options.Value.User), directory, Limit, treeId));
         return result.Succeeded
             ? new RemoteListing(RemoteFileCommands.ParseListing(result.Output), null)
             : new RemoteListing([], Failure(result));
     }
 
-    public async Task<string?> Unlink(string host, string path, string runAs)
+    public async Task<string?> Unlink(long treeId, string host, string path, string runAs)
     {
-        var result = await executor.RunAsync(new RemoteCommand(host, RemoteFileCommands.Unlink(runAs, options.Value.User), path, Limit));
+        var result = await executor.RunAsync(new RemoteCommand(host, RemoteFileCommands.Unlink(runAs, options.Value.User), path, Limit, treeId));
         return result.Succeeded && result.Output.Length == 0 ? null : Failure(result);
     }
 

@@ -21,7 +21,8 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, FileS
     /// <summary>How long a destination may take to finish after the last byte, beyond the step's timeout, when it was cut short.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
-    public async Task<RemoteResult> CopyAsync(CopyPlan plan, string runAs, string host, TimeSpan timeout, Func<string, Task> onOutput, CancellationToken cancellationToken)
+    /// <param name="treeId">The node the step runs on: its subnets choose the path to the source and destination hosts.</param>
+    public async Task<RemoteResult> CopyAsync(CopyPlan plan, string runAs, long treeId, string host, TimeSpan timeout, Func<string, Task> onOutput, CancellationToken cancellationToken)
     {
         using var slot = await executor.SlotAsync(cancellationToken);
         if (slot is null)
@@ -35,10 +36,10 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, FileS
         {
             using CopySource source = plan.FromFileServer
                 ? StoredFileSource.Open(new FileBlobStore(files.Value), plan.SourcePath, plan.FileBlobName!)
-                : await HostCopySource.OpenFirstAsync(pool, plan.SourceHosts, plan.SourcePath, ScpCommands.Source(plan.SourcePath, runAs, ssh.Value.User), deadline.Token);
+                : await HostCopySource.OpenFirstAsync(pool, treeId, plan.SourceHosts, plan.SourcePath, ScpCommands.Source(plan.SourcePath, runAs, ssh.Value.User), deadline.Token);
             return plan.ToFileServer is { } destination
                 ? await intake.StoreAsync(source, destination, onOutput, deadline.Token)
-                : await DeliverAsync(source, plan, runAs, host, onOutput, deadline.Token);
+                : await DeliverAsync(source, plan, runAs, new SshTarget(host, treeId), onOutput, deadline.Token);
         }
         catch (CopySourceException error)
         {
@@ -54,8 +55,9 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, FileS
         }
     }
 
-    private async Task<RemoteResult> DeliverAsync(CopySource source, CopyPlan plan, string runAs, string host, Func<string, Task> onOutput, CancellationToken cancellationToken)
+    private async Task<RemoteResult> DeliverAsync(CopySource source, CopyPlan plan, string runAs, SshTarget target, Func<string, Task> onOutput, CancellationToken cancellationToken)
     {
+        var host = target.Host;
         var login = ssh.Value.User;
         var commandText = source.Header.Directory
             ? ScpCommands.DirectoryTarget(plan.TargetPath, plan.Mirror, plan.Chown, plan.Chmod, runAs, login)
@@ -63,7 +65,7 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, FileS
         SshConnectionPool.ConnectionLease lease;
         try
         {
-            lease = await pool.LeaseAsync(host, cancellationToken);
+            lease = await pool.LeaseAsync(target, cancellationToken);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {

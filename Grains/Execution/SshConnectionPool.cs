@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Execution;
+using OpenC3.Grains.Agent;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
@@ -13,19 +14,24 @@ namespace OpenC3.Grains.Execution;
 /// Each host's key is pinned on first use (<see cref="KnownHostStore"/>); a different key later fails the host.
 /// Handshakes pass an adaptive gate (<see cref="HandshakeGate"/>) separate from the command slots, so a
 /// wide cold step cannot start more than the silo can finish within the connect timeout.
+/// A host that a subnet routes through a region (<see cref="ProxyRoutes"/>) is reached over a tunnel on the
+/// proxy's own pooled connection (<see cref="ProxyTunnel"/>), its key still pinned as the real host's; the
+/// region's proxies are tried in turn.
 /// </summary>
 public sealed class SshConnectionPool : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, PooledConnection> connections = new(StringComparer.Ordinal);
     private readonly IOptions<SshOptions> options;
     private readonly KnownHostStore knownHosts;
+    private readonly ProxyRoutes routes;
     private readonly ILogger<SshConnectionPool> logger;
     private readonly Lazy<PrivateKeyFile> key;
     private readonly Timer janitor;
     private readonly HandshakeGate handshakes;
 
-    public SshConnectionPool(IOptions<SshOptions> options, KnownHostStore knownHosts, ILogger<SshConnectionPool> logger)
+    public SshConnectionPool(IOptions<SshOptions> options, KnownHostStore knownHosts, ProxyRoutes routes, ILogger<SshConnectionPool> logger)
     {
+        this.routes = routes;
         this.options = options;
         handshakes = new HandshakeGate(new HandshakeLimit(options.Value.InitialHandshakes, options.Value.MaxHandshakes, options.Value.HandshakeTarget), TimeProvider.System);
         this.knownHosts = knownHosts;
@@ -38,16 +44,21 @@ public sealed class SshConnectionPool : IAsyncDisposable
 
     public int OpenConnections => connections.Values.Count(c => c.IsConnected);
 
-    /// <summary>Waits for a free channel on the host's connection, connecting first if needed.</summary>
-    public async Task<ConnectionLease> LeaseAsync(string host, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one way to a connected client for a host: waits for a free channel on the host's connection, connecting
+    /// first if needed, directly or through the proxies its node's subnets choose. Commands, copies, remote files and
+    /// the web terminal all lease here.
+    /// </summary>
+    public async Task<ConnectionLease> LeaseAsync(SshTarget target, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var pooled = connections.GetOrAdd($"{settings.User}@{host}:{settings.Port}", _ => new PooledConnection(settings.MaxSessionsPerConnection));
+        var route = target.TreeId is { } treeId ? await routes.ForAsync(treeId, target.Host) : null;
+        var pooled = Pooled(target.Host, route);
         await pooled.Channels.WaitAsync(cancellationToken);
         try
         {
-            var client = await pooled.ConnectedClientAsync(connect => ConnectAsync(host, connect), cancellationToken);
-            return new ConnectionLease(client, pooled);
+            var link = await pooled.ConnectedAsync(
+                connect => route is null ? DirectAsync(target.Host, connect) : ThroughAsync(target.Host, route, connect), cancellationToken);
+            return new ConnectionLease(link.Client, pooled);
         }
         catch
         {
@@ -62,7 +73,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
         var cutoff = DateTime.UtcNow - options.Value.IdleTimeout;
         foreach (var (name, pooled) in connections)
         {
-            if (pooled.LastUsed < cutoff && pooled.Channels.CurrentCount == options.Value.MaxSessionsPerConnection && connections.TryRemove(name, out _))
+            if (pooled.LastUsed < cutoff && !pooled.CarriesTunnels && pooled.Channels.CurrentCount == options.Value.MaxSessionsPerConnection && connections.TryRemove(name, out _))
             {
                 pooled.Dispose();
             }
@@ -81,14 +92,82 @@ public sealed class SshConnectionPool : IAsyncDisposable
         connections.Clear();
     }
 
-    private async Task<SshClient> ConnectAsync(string host, CancellationToken cancellationToken)
+    /// <summary>A proxy's connection is pooled like a host's and shared by every tunnel through it; it takes no channel slot.</summary>
+    private PooledConnection Pooled(string host, ProxyRoute? route)
+    {
+        var settings = options.Value;
+        var name = $"{settings.User}@{host}:{settings.Port}" + (route is null ? string.Empty : $" via region {route.RegionId}");
+        return connections.GetOrAdd(name, _ => new PooledConnection(settings.MaxSessionsPerConnection));
+    }
+
+    private async Task<SshLink> DirectAsync(string host, CancellationToken cancellationToken) =>
+        new(await ConnectAsync(host, host, options.Value.Port, cancellationToken), null);
+
+    /// <summary>
+    /// Tries the region's proxies in turn until one answers; the target's own failure through an answering proxy
+    /// ends the attempt (another proxy of the region reaches the same network).
+    /// </summary>
+    private async Task<SshLink> ThroughAsync(string host, ProxyRoute route, CancellationToken cancellationToken)
+    {
+        if (route.Proxies.Count == 0)
+        {
+            throw new ProxyPathException($"region {route.RegionName} has no proxy");
+        }
+
+        var failures = new List<string>();
+        foreach (var proxy in route.Proxies)
+        {
+            var pooledProxy = Pooled(proxy, null);
+            ProxyTunnel tunnel;
+            try
+            {
+                var jump = (await pooledProxy.ConnectedAsync(connect => DirectAsync(proxy, connect), cancellationToken)).Client;
+                tunnel = ProxyTunnel.Open(jump, pooledProxy, host, options.Value.Port);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add($"{proxy} {SshExecutor.ConnectFailure(error)}");
+                continue;
+            }
+
+            try
+            {
+                return new SshLink(await ConnectAsync(host, "127.0.0.1", tunnel.LocalPort, cancellationToken), tunnel);
+            }
+            catch (Exception error) when (error is not HostKeyChangedException && !cancellationToken.IsCancellationRequested)
+            {
+                tunnel.Dispose();
+                throw new ProxyPathException(ThroughFailure(error, host, proxy, route));
+            }
+            catch
+            {
+                tunnel.Dispose();
+                throw;
+            }
+        }
+
+        throw new ProxyPathException($"no proxy of region {route.RegionName} answered: {string.Join("; ", failures)}");
+    }
+
+    /// <summary>
+    /// A proxy that cannot open its channel to the target (refused, unreachable) just closes it: SSH.NET then sees the
+    /// tunnel close before the target's greeting, which is how that case is told from the target's own failures.
+    /// </summary>
+    private string ThroughFailure(Exception error, string host, string proxy, ProxyRoute route) =>
+        error is SshConnectionException && error.Message.Contains("identification", StringComparison.Ordinal)
+            ? $"connect fail: proxy {proxy} of region {route.RegionName} could not reach {host}:{options.Value.Port}"
+            : $"{SshExecutor.ConnectFailure(error)} via proxy {proxy} of region {route.RegionName}";
+
+    /// <param name="host">The host whose key is checked and pinned.</param>
+    /// <param name="address">Where to dial it: the host itself, or a proxy tunnel's local end.</param>
+    private async Task<SshClient> ConnectAsync(string host, string address, int port, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var pinned = settings.HostKeyFingerprint is { Length: > 0 } ? null : await knownHosts.FindAsync(host, settings.Port, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var check = new HostKeyCheck(settings.HostKeyFingerprint, pinned);
-            if (await HandshakeAsync(host, check, pinned, retryWhenSaturated: attempt == 1, cancellationToken) is { } client)
+            if (await HandshakeAsync(host, address, port, check, pinned, retryWhenSaturated: attempt == 1, cancellationToken) is { } client)
             {
                 return await PinOnFirstUseAsync(host, client, check, cancellationToken);
             }
@@ -123,12 +202,12 @@ public sealed class SshConnectionPool : IAsyncDisposable
     /// One handshake in its turn at the gate, timed from its start. Null when it timed out while other
     /// handshakes were finishing slowly and <paramref name="retryWhenSaturated"/>: the timeout was ours, not the host's.
     /// </summary>
-    private async Task<SshClient?> HandshakeAsync(string host, HostKeyCheck check, HostKeyView? pinned, bool retryWhenSaturated, CancellationToken cancellationToken)
+    private async Task<SshClient?> HandshakeAsync(string host, string address, int port, HostKeyCheck check, HostKeyView? pinned, bool retryWhenSaturated, CancellationToken cancellationToken)
     {
         using var turn = await handshakes.EnterAsync(cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Value.ConnectTimeout);
-        var client = CreateClient(host, check);
+        var client = CreateClient(host, address, port, check);
         try
         {
             await client.ConnectAsync(deadline.Token);
@@ -163,10 +242,10 @@ public sealed class SshConnectionPool : IAsyncDisposable
         return new HostKeyChangedException(recorded, check.Presented!);
     }
 
-    private SshClient CreateClient(string host, HostKeyCheck check)
+    private SshClient CreateClient(string host, string address, int port, HostKeyCheck check)
     {
         var settings = options.Value;
-        var info = new ConnectionInfo(host, settings.Port, settings.User, new PrivateKeyAuthenticationMethod(settings.User, key.Value))
+        var info = new ConnectionInfo(address, port, settings.User, new PrivateKeyAuthenticationMethod(settings.User, key.Value))
         {
             Timeout = settings.ConnectTimeout,
             MaxSessions = settings.MaxSessionsPerConnection,
@@ -191,23 +270,41 @@ public sealed class SshConnectionPool : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A connected client, with the tunnel it goes through when it is reached through a proxy.</summary>
+    internal sealed record SshLink(SshClient Client, ProxyTunnel? Tunnel) : IDisposable
+    {
+        public void Dispose()
+        {
+            Client.Dispose();
+            Tunnel?.Dispose();
+        }
+    }
+
     /// <summary>A connection with its channel budget.</summary>
     public sealed class PooledConnection(int maxSessions) : IDisposable
     {
         private readonly SemaphoreSlim connectLock = new(1, 1);
-        private SshClient? client;
+        private SshLink? link;
+        private int tunnels;
 
         public SemaphoreSlim Channels { get; } = new(maxSessions, maxSessions);
 
         public DateTime LastUsed { get; set; } = DateTime.UtcNow;
 
-        public bool IsConnected => client?.IsConnected == true;
+        public bool IsConnected => link?.Client.IsConnected == true;
+
+        /// <summary>Tunnels to targets run over this connection (it is a proxy's): it stays open while they do.</summary>
+        public bool CarriesTunnels => Volatile.Read(ref tunnels) > 0;
+
+        public void TunnelOpened() => Interlocked.Increment(ref tunnels);
+
+        public void TunnelClosed() => Interlocked.Decrement(ref tunnels);
 
         /// <param name="connect">Opens a new connected client (disposing it when it fails), within its own connect timeout.</param>
-        public async Task<SshClient> ConnectedClientAsync(Func<CancellationToken, Task<SshClient>> connect, CancellationToken cancellationToken)
+        internal async Task<SshLink> ConnectedAsync(Func<CancellationToken, Task<SshLink>> connect, CancellationToken cancellationToken)
         {
             LastUsed = DateTime.UtcNow;
-            if (client is { IsConnected: true } ready)
+            if (link is { Client.IsConnected: true } ready)
             {
                 return ready;
             }
@@ -215,20 +312,20 @@ public sealed class SshConnectionPool : IAsyncDisposable
             await connectLock.WaitAsync(cancellationToken);
             try
             {
-                if (client is { IsConnected: true } raced)
+                if (link is { Client.IsConnected: true } raced)
                 {
                     return raced;
                 }
 
-                client?.Dispose();
-                client = null;
-                client = await connect(cancellationToken);
-                return client;
+                link?.Dispose();
+                link = null;
+                link = await connect(cancellationToken);
+                return link;
             }
             catch
             {
-                client?.Dispose();
-                client = null;
+                link?.Dispose();
+                link = null;
                 throw;
             }
             finally
@@ -240,17 +337,17 @@ public sealed class SshConnectionPool : IAsyncDisposable
         /// <summary>Drops a connection that failed mid-use so the next lease reconnects.</summary>
         public void Invalidate(SshClient broken)
         {
-            if (ReferenceEquals(client, broken) && !broken.IsConnected)
+            if (link is { } current && ReferenceEquals(current.Client, broken) && !broken.IsConnected)
             {
-                client = null;
-                broken.Dispose();
+                link = null;
+                current.Dispose();
             }
         }
 
         public void Dispose()
         {
-            client?.Dispose();
-            client = null;
+            link?.Dispose();
+            link = null;
         }
     }
 

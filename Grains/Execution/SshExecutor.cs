@@ -39,11 +39,11 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
     }
 
     /// <summary>Runs <paramref name="stopLine"/> (e.g. <see cref="ScriptCommand.Stop"/>) on the host on a channel of its own; false when it could not.</summary>
-    public async Task<bool> StopAsync(string host, string stopLine)
+    public async Task<bool> StopAsync(SshTarget target, string stopLine)
     {
         try
         {
-            using var lease = await pool.LeaseAsync(host, CancellationToken.None);
+            using var lease = await pool.LeaseAsync(target, CancellationToken.None);
             using var kill = lease.Client.CreateCommand(stopLine);
             using var limit = new CancellationTokenSource(StopLimit + options.Value.KillGrace);
             await kill.ExecuteAsync(limit.Token);
@@ -51,7 +51,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         }
         catch (Exception error)
         {
-            logger.LogWarning("Could not stop the cut command on {Host}: {Reason}", host, error.Message);
+            logger.LogWarning("Could not stop the cut command on {Host}: {Reason}", target.Host, error.Message);
             return false;
         }
     }
@@ -79,7 +79,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
         SshConnectionPool.ConnectionLease lease;
         try
         {
-            lease = await pool.LeaseAsync(command.Host, cancellationToken);
+            lease = await pool.LeaseAsync(command.Target, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -115,7 +115,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
             }
             catch (OperationCanceledException)
             {
-                await CutAsync(command.Host, ssh, execution, announcement, stop);
+                await CutAsync(command.Target, ssh, execution, announcement, stop);
                 var reason = cancellationToken.IsCancellationRequested ? "cancelled" : $"timeout after {command.Timeout.TotalSeconds:0} s";
                 return new RemoteResult(command.Host, null, output.ToString(), reason);
             }
@@ -131,11 +131,11 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
     /// (waiting briefly for the announcement when the cut came first), then the wrapper gets a moment to remove its
     /// directory before the channel is closed.
     /// </summary>
-    private async Task CutAsync(string host, SshCommand ssh, Task? execution, SessionAnnouncement announcement, RemoteStop? stop)
+    private async Task CutAsync(SshTarget target, SshCommand ssh, Task? execution, SessionAnnouncement announcement, RemoteStop? stop)
     {
         if (stop is not null && await AnnouncedAsync(announcement) is { } session)
         {
-            await StopAsync(host, stop.StopLine(session));
+            await StopAsync(target, stop.StopLine(session));
         }
 
         if (execution is not null && (stop is null || !await EndsWithinAsync(execution, WrapperGrace)))
@@ -214,7 +214,7 @@ public sealed class SshExecutor(SshConnectionPool pool, IOptions<SshOptions> opt
 
     internal static string ConnectFailure(Exception error) => error switch
     {
-        HostKeyChangedException changed => changed.Message,
+        HostKeyChangedException or ProxyPathException => error.Message,
         SshAuthenticationException auth => $"auth fail: {auth.Message}",
         SshConnectionException connection when connection.Message.Contains("host key", StringComparison.OrdinalIgnoreCase) => $"host key rejected: {connection.Message}",
         SocketException socket => $"connect fail: {socket.Message}",

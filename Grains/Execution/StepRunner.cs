@@ -30,7 +30,7 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
         var timeout = TimeSpan.FromSeconds(Math.Max(1, start.Step.Timeout));
         var reports = new HostReports(batch => grains.GetGrain<ISubtaskGrain>(subtaskKey).HostsReported(batch), logger);
         IHostWork work = start.Copy is { } copy
-            ? new CopyWork(relay, copy, start.Step.User)
+            ? new CopyWork(relay, copy, start.Step.User, start.ProjectId)
             : new CommandWork(executor, start, options.Value.User, options.Value.KillGrace, (host, session) =>
             {
                 reports.Started(HostReport.Started(host, attempt, session.ToString()));
@@ -57,7 +57,7 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
     /// After a crash: stops the runs a dead silo left on the hosts (by the sessions they announced, else by the step's
     /// tag), then tells the step, which marks its running hosts incomplete. Meanwhile the step counts as running here.
     /// </summary>
-    public void StopOrphans(string subtaskKey, string runAs, string tag, IReadOnlyList<(string Host, RemoteSession? Session)> orphans)
+    public void StopOrphans(string subtaskKey, long treeId, string runAs, string tag, IReadOnlyList<(string Host, RemoteSession? Session)> orphans)
     {
         var marker = new CancellationTokenSource();
         if (!runs.TryAdd(subtaskKey, marker))
@@ -72,7 +72,7 @@ public sealed class StepRunner(SshExecutor executor, ScpRelay relay, LogWriter l
             {
                 logger.LogInformation("Stopping {Count} run(s) of step {Subtask} left by a stopped silo", orphans.Count, subtaskKey);
                 await Task.WhenAll(orphans.Select(o => executor.StopAsync(
-                    o.Host,
+                    new SshTarget(o.Host, treeId),
                     o.Session is { } session
                         ? ScriptCommand.Stop(runAs, options.Value.User, session, options.Value.KillGrace)
                         : ScriptCommand.StopByTag(runAs, options.Value.User, tag, options.Value.KillGrace))));

@@ -47,7 +47,7 @@ public sealed partial class SubtaskGrain(
             if (orphans.Count > 0)
             {
                 log.Append(LogUuid, $"[openc3] the silo running this step stopped; stopping what it left running on {orphans.Count} host(s)\n");
-                runner.StopOrphans(Key, start.Step.User, Execution.ScriptCommand.Tag(start.TaskUuid, start.Step.Uuid), orphans);
+                runner.StopOrphans(Key, start.ProjectId, start.Step.User, Execution.ScriptCommand.Tag(start.TaskUuid, start.Step.Uuid), orphans);
                 return;
             }
 

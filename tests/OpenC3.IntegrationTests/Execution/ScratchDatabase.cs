@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenC3.Grains.Agent;
 using OpenC3.Grains.Execution;
 using OpenC3.Grains.Storage;
 
@@ -16,9 +17,13 @@ public sealed class ScratchDatabase : IDisposable
     {
         database = new SqlDatabase(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(directory, "scratch.db")}" }));
         KnownHosts = new KnownHostStore(database, TimeProvider.System);
+        Routes = new ProxyRoutes(database, TimeProvider.System);
     }
 
     public KnownHostStore KnownHosts { get; }
+
+    /// <summary>No region is bound here, so every host is reached directly.</summary>
+    public ProxyRoutes Routes { get; }
 
     public Task CreateAsync() => new SchemaBootstrapper(database, NullLogger<SchemaBootstrapper>.Instance).ApplyAsync(CancellationToken.None);
 

@@ -23,7 +23,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
 
     public SshExecutorTests()
     {
-        pool = new SshConnectionPool(Options.Create(options), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
+        pool = new SshConnectionPool(Options.Create(options), database.KnownHosts, database.Routes, NullLogger<SshConnectionPool>.Instance);
         executor = new SshExecutor(pool, Options.Create(options), NullLogger<SshExecutor>.Instance);
     }
 
@@ -32,7 +32,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
     {
         var hosts = TestServers.SshHosts.Take(20).ToList();
         var results = await Task.WhenAll(hosts.Select(h =>
-            executor.RunAsync(new RemoteCommand(h, "echo out-$SSH_CONNECTION; echo err >&2; exit 3", null, TimeSpan.FromSeconds(30)))));
+            executor.RunAsync(new RemoteCommand(h, "echo out-$SSH_CONNECTION; echo err >&2; exit 3", null, TimeSpan.FromSeconds(30), 0))));
 
         Assert.All(results.Zip(hosts), pair =>
         {
@@ -75,7 +75,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task UnreachableHost_FailsWithAReason_InsteadOfHanging()
     {
         var watch = Stopwatch.StartNew();
-        var result = await executor.RunAsync(new RemoteCommand("127.0.0.253", "true", null, TimeSpan.FromSeconds(30)));
+        var result = await executor.RunAsync(new RemoteCommand("127.0.0.253", "true", null, TimeSpan.FromSeconds(30), 0));
         Assert.Null(result.ExitCode);
         Assert.StartsWith("connect fail", result.Reason, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
@@ -92,9 +92,9 @@ public sealed class SshExecutorTests : IAsyncLifetime
         }
 
         var wrong = new SshOptions { User = options.User, KeyFile = keyFile, Port = options.Port };
-        await using var otherPool = new SshConnectionPool(Options.Create(wrong), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
+        await using var otherPool = new SshConnectionPool(Options.Create(wrong), database.KnownHosts, database.Routes, NullLogger<SshConnectionPool>.Instance);
         var otherExecutor = new SshExecutor(otherPool, Options.Create(wrong), NullLogger<SshExecutor>.Instance);
-        var result = await otherExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[2], "true", null, TimeSpan.FromSeconds(30)));
+        var result = await otherExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[2], "true", null, TimeSpan.FromSeconds(30), 0));
         Assert.Null(result.ExitCode);
         Assert.StartsWith("auth fail", result.Reason, StringComparison.Ordinal);
     }
@@ -144,7 +144,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
         var run = executor.RunAsync(Script(host, "shell", $"sleep 300.{unique} & trap '' TERM; exec sleep 301.{unique}", tag, timeout: TimeSpan.FromSeconds(60)));
         await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 2, TimeSpan.FromSeconds(20), "the remote sleeps to start");
 
-        Assert.True(await executor.StopAsync(host, ScriptCommand.StopByTag(string.Empty, TestServers.SshUser, tag, TimeSpan.FromSeconds(1))));
+        Assert.True(await executor.StopAsync(new SshTarget(host, 0), ScriptCommand.StopByTag(string.Empty, TestServers.SshUser, tag, TimeSpan.FromSeconds(1))));
 
         await Eventually.WaitAsync(() => Task.FromResult(RunningSleeps(unique)), n => n == 0, TimeSpan.FromSeconds(10), "the remote sleeps to be killed");
         Assert.NotEqual(0, (await run.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode);
@@ -179,9 +179,9 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task HugeOutput_IsCappedWithAMarker()
     {
         var capped = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, MaxOutputBytes = 100_000 };
-        await using var cappedPool = new SshConnectionPool(Options.Create(capped), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
+        await using var cappedPool = new SshConnectionPool(Options.Create(capped), database.KnownHosts, database.Routes, NullLogger<SshConnectionPool>.Instance);
         var cappedExecutor = new SshExecutor(cappedPool, Options.Create(capped), NullLogger<SshExecutor>.Instance);
-        var result = await cappedExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[4], "head -c 3000000 /dev/zero | tr '\\0' x; exit 0", null, TimeSpan.FromSeconds(60)));
+        var result = await cappedExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[4], "head -c 3000000 /dev/zero | tr '\\0' x; exit 0", null, TimeSpan.FromSeconds(60), 0));
         Assert.Equal(0, result.ExitCode);
         Assert.EndsWith(OutputBuffer.TruncatedMarker, result.Output, StringComparison.Ordinal);
         Assert.True(result.Output.Length < 100_000 + 100);
@@ -193,7 +193,7 @@ public sealed class SshExecutorTests : IAsyncLifetime
         var host = TestServers.SshHosts[5];
         for (var i = 0; i < 5; i++)
         {
-            Assert.True((await executor.RunAsync(new RemoteCommand(host, "true", null, TimeSpan.FromSeconds(30)))).Succeeded);
+            Assert.True((await executor.RunAsync(new RemoteCommand(host, "true", null, TimeSpan.FromSeconds(30), 0))).Succeeded);
         }
 
         Assert.Equal(1, pool.OpenConnections);
@@ -203,9 +203,9 @@ public sealed class SshExecutorTests : IAsyncLifetime
     public async Task IdleConnections_AreClosed()
     {
         var brief = new SshOptions { User = options.User, KeyFile = options.KeyFile, Port = options.Port, IdleTimeout = TimeSpan.FromSeconds(2) };
-        await using var briefPool = new SshConnectionPool(Options.Create(brief), database.KnownHosts, NullLogger<SshConnectionPool>.Instance);
+        await using var briefPool = new SshConnectionPool(Options.Create(brief), database.KnownHosts, database.Routes, NullLogger<SshConnectionPool>.Instance);
         var briefExecutor = new SshExecutor(briefPool, Options.Create(brief), NullLogger<SshExecutor>.Instance);
-        Assert.True((await briefExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[6], "true", null, TimeSpan.FromSeconds(30)))).Succeeded);
+        Assert.True((await briefExecutor.RunAsync(new RemoteCommand(TestServers.SshHosts[6], "true", null, TimeSpan.FromSeconds(30), 0))).Succeeded);
         Assert.Equal(1, briefPool.OpenConnections);
         await Eventually.WaitAsync(() => Task.FromResult(briefPool.OpenConnections), n => n == 0, TimeSpan.FromSeconds(15), "the idle connection to be closed");
     }
@@ -224,6 +224,6 @@ public sealed class SshExecutorTests : IAsyncLifetime
     private static RemoteCommand Script(string host, string type, string script, string tag, string argv = "", Dictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var run = ScriptCommand.Build(type, script, argv, new Dictionary<string, string>(), environment ?? [], string.Empty, TestServers.SshUser, tag);
-        return new RemoteCommand(host, run.CommandText, run.Stdin, timeout ?? TimeSpan.FromSeconds(30));
+        return new RemoteCommand(host, run.CommandText, run.Stdin, timeout ?? TimeSpan.FromSeconds(30), 0);
     }
 }

@@ -7,8 +7,9 @@ namespace OpenC3.IntegrationTests.Execution;
 /// <summary>
 /// An sshd the test owns, on a spare loopback address and its own port (or the farm's), letting in the
 /// farm's user and key (the farm's authorized_keys), so a test can restart it with another host key or crash it.
+/// In <paramref name="netns"/> when given: a network namespace the caller made, reachable only through its links.
 /// </summary>
-public sealed class TestSshd(string address, int? port = null) : IAsyncDisposable
+public sealed class TestSshd(string address, int? port = null, string? netns = null) : IAsyncDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("openc3-sshd-").FullName;
     private Process? process;
@@ -34,7 +35,9 @@ public sealed class TestSshd(string address, int? port = null) : IAsyncDisposabl
             "PasswordAuthentication no", "KbdInteractiveAuthentication no", "StrictModes no", "UsePAM no", "UseDNS no",
             "LogLevel ERROR", "SetEnv SHLVL=1",
         ]);
-        process = Process.Start(new ProcessStartInfo("/usr/sbin/sshd", ["-D", "-e", "-f", config]) { RedirectStandardError = true })!;
+        string[] sshd = ["/usr/sbin/sshd", "-D", "-e", "-f", config];
+        // `ip netns exec` execs its command, so the process is the sshd itself and is stopped by its PID.
+        process = Process.Start(new ProcessStartInfo(netns is null ? sshd[0] : "ip", netns is null ? sshd[1..] : ["netns", "exec", netns, .. sshd]) { RedirectStandardError = true })!;
         await Eventually.WaitAsync(() => Task.FromResult(Listening()), up => up, TimeSpan.FromSeconds(10), $"sshd on {address}:{Port}");
         return (await RunAsync("ssh-keygen", "-l", "-f", key + ".pub")).Split(' ')[1];
     }
@@ -81,6 +84,13 @@ public sealed class TestSshd(string address, int? port = null) : IAsyncDisposabl
 
     private bool Listening()
     {
+        if (netns is not null)
+        {
+            using var probe = Process.Start(new ProcessStartInfo("ip", ["netns", "exec", netns, "bash", "-c", $"exec 3<>/dev/tcp/{address}/{Port}"]) { RedirectStandardError = true })!;
+            probe.WaitForExit();
+            return probe.ExitCode == 0;
+        }
+
         try
         {
             using var client = new TcpClient();
