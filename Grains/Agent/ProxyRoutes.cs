@@ -1,3 +1,4 @@
+using OpenC3.Grains.Abstractions.Agent;
 using System.Collections.Concurrent;
 using Dapper;
 using OpenC3.Grains.Connector;

@@ -97,7 +97,7 @@ public sealed class TerminalGrain(SshConnectionPool pool, IOptions<SshOptions> s
         try
         {
             using var limit = new CancellationTokenSource(ssh.Value.ConnectTimeout * 2);
-            return await TerminalShell.OpenAsync(pool, host, sudo, request.Columns, request.Rows, Show, ShellEnded, limit.Token);
+            return await TerminalShell.OpenAsync(pool, new SshTarget(host, request.TreeId), sudo, request.Columns, request.Rows, Show, ShellEnded, limit.Token);
         }
         catch (Exception error)
         {

@@ -30,9 +30,9 @@ public sealed class TerminalShell : IAsyncDisposable
     public string Host { get; }
 
     /// <param name="sudoPrefix">`sudo -n -u &lt;user&gt; ` to become another account (a validated name), or empty for the SSH login.</param>
-    public static async Task<TerminalShell> OpenAsync(SshConnectionPool pool, string host, string sudoPrefix, int columns, int rows, Action<string, string> onOutput, Action onEnd, CancellationToken cancellationToken)
+    public static async Task<TerminalShell> OpenAsync(SshConnectionPool pool, SshTarget target, string sudoPrefix, int columns, int rows, Action<string, string> onOutput, Action onEnd, CancellationToken cancellationToken)
     {
-        var lease = await pool.LeaseAsync(host, cancellationToken);
+        var lease = await pool.LeaseAsync(target, cancellationToken);
         try
         {
             var stream = lease.Client.CreateShellStream(TerminalType, (uint)columns, (uint)rows, 0, 0, BufferSize);
@@ -41,7 +41,7 @@ public sealed class TerminalShell : IAsyncDisposable
                 stream.WriteLine($"exec {sudoPrefix}-i");
             }
 
-            return new TerminalShell(host, lease, stream, onOutput, onEnd);
+            return new TerminalShell(target.Host, lease, stream, onOutput, onEnd);
         }
         catch
         {

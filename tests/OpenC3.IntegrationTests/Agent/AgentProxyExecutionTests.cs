@@ -1,9 +1,6 @@
 using OpenC3.Grains.Agent;
-using OpenC3.IntegrationTests.Embedded;
 using OpenC3.IntegrationTests.Execution;
 using OpenC3.TestSupport;
-using static OpenC3.IntegrationTests.Execution.ExecutionKit;
-using static OpenC3.IntegrationTests.Resources.ResourceTestKit;
 
 namespace OpenC3.IntegrationTests.Agent;
 
