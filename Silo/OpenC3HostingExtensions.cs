@@ -38,6 +38,7 @@ public static class OpenC3HostingExtensions
         builder.Services.Configure<FileServerOptions>(builder.Configuration.GetSection(FileServerOptions.Section));
         builder.Services.AddSingleton(storage);
         var tls = orleans.Tls.IsEnabled ? ClusterTls.Load(orleans.Tls) : null;
+        builder.Services.AddHostedService<StartupHeapTrim>();
 
         if (orleans.IsClient && !forceSilo)
         {
