@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SCRATCH_NAME=rss . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
+. "$ROOT/bench/product.sh"
 
 [ -n "${NOBUILD:-}" ] || dotnet build "$ROOT/Api/Api.csproj" -c "$CONFIG" -nologo -clp:ErrorsOnly >/dev/null
 # status PID: VmRSS and its RssFile, RssAnon, RssShmem in MB
@@ -19,21 +20,10 @@ status() { awk '/^(VmRSS|RssFile|RssAnon|RssShmem):/ { printf "%.1f ", $2 / 1024
 
 echo "rss_mb anon_mb file_mb shmem_mb"
 for (( r = 1; r <= REPS; r++ )); do
-  mkdir -p "$W/$r"
-  BASE=http://127.0.0.1:$(free_port)
-  (
-    cd "$W/$r"
-    exec env Urls="$BASE" Storage__ConnectionString="Data Source=$W/$r/openc3.db" \
-      Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)" \
-      Logging__LogLevel__Default=Warning "$@" \
-      dotnet "$ROOT/Api/bin/$CONFIG/net10.0/OpenC3.Api.dll"
-  ) > "$W/$r/product.log" 2>&1 &
-  PID=$!
-  PIDS+=("$PID")
   STARTED=$(date +%s)
-  for (( i = 0; i < 600; i++ )); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.1; done
+  product_start "$W/$r" "$ROOT/Api/bin/$CONFIG/net10.0/OpenC3.Api.dll" "$@"
   for (( i = 0; i < 70 && $(date +%s) - STARTED < 60; i++ )); do sleep 1; done
-  echo "$(status "$PID")"
-  kill "$PID"
-  wait "$PID" 2>/dev/null || true
+  echo "$(status "$PRODUCT")"
+  kill "$PRODUCT"
+  wait "$PRODUCT" 2>/dev/null || true
 done

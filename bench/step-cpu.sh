@@ -3,7 +3,7 @@
 # scenario 2's job on N loopback hosts: the job cold (fresh product), then REPS times warm (pooled connections),
 # and REPS warm runs of its cmd step alone; the warm scp step is the warm job less two warm cmd runs.
 #   bench/step-cpu.sh [N=100] [REPS=3]        (root; NOBUILD=1 reuses the Release builds)
-#   TRACE=out.nettrace samples the product's CPU (dotnet-trace, cpu-sampling) over the warm job runs
+#   TRACE=out.nettrace samples the product's threads (dotnet-trace, dotnet-sampled-thread-time) over the warm job runs
 set -euo pipefail
 N=${1:-100}
 REPS=${2:-3}
@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SCRATCH_NAME=stepcpu . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
+. "$ROOT/bench/product.sh"
 [ -x /usr/sbin/sshd ] || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null
 
 if [ -z "${NOBUILD:-}" ]; then
@@ -22,19 +23,9 @@ farm_start "$W/farm" "$N" "$PORT" openc3bench
 head -c 1048576 /dev/urandom >"$W/payload-1m.bin"
 mkdir -p "$W/dest" && chmod 777 "$W/dest"
 
-BASE=http://127.0.0.1:$(free_port)
-(
-  cd "$W"
-  exec env Urls="$BASE" Storage__ConnectionString="Data Source=$W/openc3.db" \
-    Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)" \
-    Connector__Apps__bench=bench-key Connector__AdminPassword=bench-admin-pass \
-    Ssh__User=openc3bench Ssh__KeyFile="$FARM_KEY" Ssh__Port="$PORT" \
-    Logging__LogLevel__Default=Warning \
-    dotnet "$ROOT/Api/bin/Release/net10.0/OpenC3.Api.dll"
-) > "$W/product.log" 2>&1 &
-PRODUCT=$!
-PIDS+=("$PRODUCT")
-for (( i = 0; i < 600; i++ )); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.1; done
+product_start "$W/product" "$ROOT/Api/bin/Release/net10.0/OpenC3.Api.dll" \
+  Connector__Apps__bench=bench-key Connector__AdminPassword=bench-admin-pass \
+  Ssh__User=openc3bench Ssh__KeyFile="$FARM_KEY" Ssh__Port="$PORT"
 
 client() { dotnet "$ROOT/bench/Client/bin/Release/net10.0/OpenC3.Bench.dll" "$1" --base "$BASE" --user openc3bench "${@:2}"; }
 cpu() { awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$PRODUCT/stat"; }
@@ -51,7 +42,7 @@ job=$(client make-job --hosts "$FARM_ADDRS" --file "$W/payload-1m.bin" --dir "$W
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["job_uuid"])')
 measure "job cold" --job "$job" --hosts "$FARM_ADDRS"
 if [ -n "${TRACE:-}" ]; then
-  dotnet-trace collect -p "$PRODUCT" --profile cpu-sampling -o "$TRACE" >"$W/trace.log" 2>&1 &
+  dotnet-trace collect -p "$PRODUCT" --profile dotnet-sampled-thread-time -o "$TRACE" >"$W/trace.log" 2>&1 &
   TRACER=$!
   PIDS+=("$TRACER")
   sleep 3
