@@ -3,7 +3,7 @@
 # scenario 2's job on N loopback hosts: the job cold (fresh product), then REPS times warm (pooled connections),
 # and REPS warm runs of its cmd step alone; the warm scp step is the warm job less two warm cmd runs.
 #   bench/step-cpu.sh [N=100] [REPS=3]        (root; NOBUILD=1 reuses the Release builds)
-#   TRACE=out.nettrace samples the product's threads (dotnet-trace, dotnet-sampled-thread-time) over the warm job runs
+#   TRACE=out.nettrace samples the product's threads (dotnet-trace, dotnet-sampled-thread-time) for TRACE_SECONDS (30) from the warm job runs on
 set -euo pipefail
 N=${1:-100}
 REPS=${2:-3}
@@ -42,14 +42,15 @@ job=$(client make-job --hosts "$FARM_ADDRS" --file "$W/payload-1m.bin" --dir "$W
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["job_uuid"])')
 measure "job cold" --job "$job" --hosts "$FARM_ADDRS"
 if [ -n "${TRACE:-}" ]; then
-  dotnet-trace collect -p "$PRODUCT" --profile dotnet-sampled-thread-time -o "$TRACE" >"$W/trace.log" 2>&1 &
+  # A fixed duration: in the background dotnet-trace ignores SIGINT and never sees a key press.
+  dotnet-trace collect -p "$PRODUCT" --profile dotnet-sampled-thread-time --duration "00:00:00:${TRACE_SECONDS:-30}" \
+    -o "$TRACE" >"$W/trace.log" 2>&1 &
   TRACER=$!
   PIDS+=("$TRACER")
   sleep 3
 fi
 for (( r = 1; r <= REPS; r++ )); do measure "job warm" --job "$job" --hosts "$FARM_ADDRS"; done
 if [ -n "${TRACE:-}" ]; then
-  kill -INT "$TRACER"
   wait "$TRACER" || true
 fi
 for (( r = 1; r <= REPS; r++ )); do measure "cmd warm" --hosts "$FARM_ADDRS"; done
