@@ -41,6 +41,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton<IStorageFaults, StorageFaults>();
         var tls = orleans.Tls.IsEnabled ? ClusterTls.Load(orleans.Tls) : null;
+        builder.Services.AddHostedService<StartupHeapTrim>();
 
         if (orleans.IsClient && !forceSilo)
         {

@@ -10,25 +10,16 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SCRATCH_NAME=cron . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
+. "$ROOT/bench/product.sh"
 [ -x /usr/sbin/sshd ] || DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null
 
 PORT=$(free_port)
 farm_start "$W/farm" 1 "$PORT" openc3bench
 
 [ "$CONFIG" = Debug ] || dotnet build "$ROOT/Api/Api.csproj" -c "$CONFIG" -nologo -clp:ErrorsOnly >/dev/null
-API_PORT=$(free_port)
-BASE=http://127.0.0.1:$API_PORT
-(
-  cd "$W"
-  exec env Urls="$BASE" Storage__ConnectionString="Data Source=$W/openc3.db" \
-    Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)" \
-    Connector__Apps__bench=bench-key Connector__AdminPassword=bench-admin-pass \
-    Ssh__User=openc3bench Ssh__KeyFile="$FARM_KEY" Ssh__Port="$PORT" \
-    Logging__LogLevel__Default=Warning \
-    dotnet "$ROOT/Api/bin/$CONFIG/net10.0/OpenC3.Api.dll"
-) > "$W/product.log" 2>&1 &
-PIDS+=($!)
-for i in $(seq 300); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.2; done
+product_start "$W/product" "$ROOT/Api/bin/$CONFIG/net10.0/OpenC3.Api.dll" \
+  Connector__Apps__bench=bench-key Connector__AdminPassword=bench-admin-pass \
+  Ssh__User=openc3bench Ssh__KeyFile="$FARM_KEY" Ssh__Port="$PORT"
 
 python3 - "$BASE" "$FARM_ADDRS" "$FIRES" <<'PY'
 import json, statistics, sys, time, urllib.request

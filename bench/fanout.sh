@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SCRATCH_NAME=bench . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
+. "$ROOT/bench/product.sh"
 
 command -v pdsh >/dev/null && [ -x /usr/sbin/sshd ] || {
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends pdsh openssh-server openssh-client >/dev/null
@@ -20,20 +21,9 @@ farm_start "$W/farm" "$N" "$PORT" openc3bench
 echo "$FARM_ADDRS" | tr ',' '\n' > "$W/hosts"
 
 dotnet build "$ROOT/Api/Api.csproj" -c Release -nologo -clp:ErrorsOnly >/dev/null
-API_PORT=$(free_port)
-BASE=http://127.0.0.1:$API_PORT
-(
-  cd "$W"
-  exec env Urls="$BASE" Storage__ConnectionString="Data Source=$W/openc3.db" \
-    Orleans__SiloPort="$(free_port)" Orleans__GatewayPort="$(free_port)" \
-    Connector__Apps__bench=bench-key Connector__AdminPassword=bench-admin-pass \
-    Ssh__User=openc3bench Ssh__KeyFile="$FARM_KEY" Ssh__Port="$PORT" Ssh__MaxParallel=256 \
-    Logging__LogLevel__Default=Warning \
-    dotnet "$ROOT/Api/bin/Release/net10.0/OpenC3.Api.dll"
-) > "$W/product.log" 2>&1 &
-PRODUCT=$!
-PIDS+=($PRODUCT)
-for i in $(seq 300); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.2; done
+product_start "$W/product" "$ROOT/Api/bin/Release/net10.0/OpenC3.Api.dll" \
+  Connector__Apps__bench=bench-key Connector__AdminPassword=bench-admin-pass \
+  Ssh__User=openc3bench Ssh__KeyFile="$FARM_KEY" Ssh__Port="$PORT" Ssh__MaxParallel=256
 
 cpu_seconds() { awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$1/stat"; }
 

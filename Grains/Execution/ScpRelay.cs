@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Files;
@@ -126,23 +127,31 @@ public sealed class ScpRelay(SshExecutor executor, SshConnectionPool pool, FileS
     /// </summary>
     private static (long Sent, bool Drained) Pump(CopySource source, Stream input, Task destination, CancellationToken cancellationToken)
     {
-        var buffer = new byte[BufferBytes];
-        var header = source.Header;
-        long sent = 0;
-        while (!cancellationToken.IsCancellationRequested && !destination.IsCompleted)
+        // Pooled: a fresh buffer per destination host would be large-object garbage, collected only by full collections.
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        try
         {
-            var count = header.Directory ? buffer.Length : (int)Math.Min(buffer.Length, header.Size - sent);
-            var read = count == 0 ? 0 : source.Read(buffer, count);
-            if (read == 0)
+            var header = source.Header;
+            long sent = 0;
+            while (!cancellationToken.IsCancellationRequested && !destination.IsCompleted)
             {
-                return (sent, true);
+                var count = header.Directory ? BufferBytes : (int)Math.Min(BufferBytes, header.Size - sent);
+                var read = count == 0 ? 0 : source.Read(buffer, count);
+                if (read == 0)
+                {
+                    return (sent, true);
+                }
+
+                input.Write(buffer, 0, read);
+                sent += read;
             }
 
-            input.Write(buffer, 0, read);
-            sent += read;
+            return (sent, false);
         }
-
-        return (sent, false);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -250,6 +250,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
             Timeout = settings.ConnectTimeout,
             MaxSessions = settings.MaxSessionsPerConnection,
         };
+        CipherPreference.Apply(info);
         if (settings.FastKeyExchange)
         {
             foreach (var name in info.KeyExchangeAlgorithms.Keys.Where(k => k != "curve25519-sha256").ToList())
