@@ -49,12 +49,19 @@ public sealed class TerminalSocket : IDisposable
     public async Task<string> WaitForAsync(Func<string, bool> done, string expected, int seconds = 30)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        while (!done(received.ToString()))
+        try
         {
-            if (!await ReceiveAsync(limit.Token))
+            while (!done(received.ToString()))
             {
-                throw new InvalidOperationException($"the terminal closed ({socket.CloseStatus} {socket.CloseStatusDescription}) before showing '{expected}'; it showed:\n{received}");
+                if (!await ReceiveAsync(limit.Token))
+                {
+                    throw new InvalidOperationException($"the terminal closed ({socket.CloseStatus} {socket.CloseStatusDescription}) before showing '{expected}'; it showed:\n{received}");
+                }
             }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the terminal did not show '{expected}' within {seconds} s; it showed:\n{received}");
         }
 
         return received.ToString();
