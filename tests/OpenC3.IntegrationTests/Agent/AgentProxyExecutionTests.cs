@@ -57,6 +57,20 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
         Assert.Equal($"connect fail: proxy {ProxyHost} of region behind-proxy could not reach {network.ProxyInnerAddress}:{TestServers.SshPort}", reason);
     }
 
+    /// <summary>The web terminal leases its shell like a step: a host its node routes through a proxy gets a shell through it.</summary>
+    [Fact]
+    public async Task ATerminal_ReachesAHostBehindTheProxy_ThroughIt()
+    {
+        using var app = product.App();
+        var node = await NodeWithHostsAsync(app, null, TargetHost, ProxyHost);
+        await RegionAsync(app, node, "terminal-proxy", $"{TargetHost}/32", ProxyHost);
+        using var terminal = await TerminalSocket.ConnectAsync(
+            product.BaseUrl, $"{J}/cmd/{node}/ws?node={TargetHost}&bash=1", ("appname", EmbeddedProduct.AppName), ("appkey", EmbeddedProduct.AppKey));
+        await terminal.SendAsync("iecho \"from=${SSH_CONNECTION%% *}\"\r");
+        await terminal.WaitForAsync($"from={network.ProxyInnerAddress}");
+        await terminal.CloseAsync();
+    }
+
     [Fact]
     public async Task TheRegionsProxiesAreTriedInTurn_AndWhenNoneAnswers_TheHostSaysWhyForEach()
     {
