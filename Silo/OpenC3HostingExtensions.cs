@@ -140,8 +140,9 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton<SshConnectionPool>();
         builder.Services.AddSingleton<SshExecutor>();
         builder.Services.Configure<AgentOptions>(builder.Configuration.GetSection(AgentOptions.Section));
-        builder.Services.AddSingleton<ProxyProbe>();
+        builder.Services.AddSingleton<SshProbe>();
         builder.Services.AddSingleton<ProxyCheckStore>();
+        builder.Services.AddSingleton<HostCheckStore>();
         builder.Services.AddSingleton<FileServerIntake>();
         builder.Services.AddSingleton<ScpRelay>();
         builder.Services.AddSingleton<StepRunner>();

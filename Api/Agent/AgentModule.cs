@@ -19,7 +19,8 @@ public static class AgentModule
         agent.MapSubnetApi();
         agent.MapCheckApi();
         agent.MapInheritApi();
-        agent.MapNodeInfoApi(Points.AgentRead);
+        agent.MapNodeInfoApi(Points.AgentRead, withList: false);
+        agent.MapAgentNodeInfo();
         agent.MapAgentMonitorApi();
         return app;
     }

@@ -20,14 +20,15 @@ public static class AgentMonitorApi
     }
 
     /// <summary>
-    /// `proxy_*` and `agent_*` (subnets) count the `fail` and `success` rows, totals their sum; `check_total` the nodes whose
-    /// check is on. Upstream counted proxies for `agent_*` too; here they count the subnets.
+    /// `proxy_*` and `agent_*` count the `fail` and `success` rows of the proxies and of the hosts the check loops probed
+    /// (`openc3_agent_monitor`), totals their sum; `check_total` the nodes whose check is on. Upstream counted proxies for
+    /// `agent_*` too (a copied query); here they count the probed hosts.
     /// </summary>
     private static async Task<IResult> AppMetrics(IGrainFactory grains)
     {
         var counts = await grains.GetGrain<IAgentCheckGrain>(0).Counts();
         var data = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (prefix, byStatus) in new[] { ("proxy", counts.Proxies), ("agent", counts.Subnets) })
+        foreach (var (prefix, byStatus) in new[] { ("proxy", counts.Proxies), ("agent", counts.Hosts) })
         {
             foreach (var status in Statuses)
             {

@@ -11,9 +11,14 @@ public static class NodeInfoApi
 {
     private const string NodesPattern = @"^[a-zA-Z0-9_\-\.,]+$";
 
-    public static RouteGroupBuilder MapNodeInfoApi(this RouteGroupBuilder module, string readPoint)
+    /// <param name="withList">False when the module serves its own list (the agent module adds what its check loop saw).</param>
+    public static RouteGroupBuilder MapNodeInfoApi(this RouteGroupBuilder module, string readPoint, bool withList = true)
     {
-        module.MapGet("/nodeinfo/{treeid}", List).RequireProjectPoint(readPoint);
+        if (withList)
+        {
+            module.MapGet("/nodeinfo/{treeid}", List).RequireProjectPoint(readPoint);
+        }
+
         module.MapGet("/nodeinfo/{treeid}/check", CheckNodes).RequireProjectPoint(readPoint);
         module.MapGet("/nodeinfo/{treeid}/count", Count).RequireProjectPoint(readPoint);
         return module;

@@ -32,8 +32,17 @@ public sealed class AgentCheckGrain(SqlDatabase database, TimeProvider clock) : 
         await using var connection = await database.OpenAsync();
         return new AgentCounts(
             await CountByStatusAsync(connection, "openc3_agent_proxy"),
-            await CountByStatusAsync(connection, "openc3_agent_agent"),
+            await CountByStatusAsync(connection, "openc3_agent_monitor"),
             await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM openc3_agent_check WHERE status = @on", new { on = AgentCheckStatus.On }));
+    }
+
+    public async Task<IReadOnlyList<HostMonitorRow>> Monitor(long treeId)
+    {
+        await using var connection = await database.OpenAsync();
+        var rows = await connection.QueryAsync<MonitorRow>(
+            "SELECT ip AS Ip, status AS Status, fail AS Fail, reason AS Reason, version AS Version, edit_time AS EditTime FROM openc3_agent_monitor WHERE projectid = @treeId",
+            new { treeId });
+        return rows.Select(r => new HostMonitorRow(r.Ip, r.Status, r.Fail, r.Reason, r.Version, r.EditTime)).ToList();
     }
 
     private static async Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(System.Data.Common.DbConnection connection, string table)
@@ -51,5 +60,20 @@ public sealed class AgentCheckGrain(SqlDatabase database, TimeProvider clock) : 
         public string LastSuccess { get; set; } = string.Empty;
 
         public string? Slave { get; set; }
+    }
+
+    private sealed class MonitorRow
+    {
+        public string Ip { get; set; } = string.Empty;
+
+        public string Status { get; set; } = string.Empty;
+
+        public long Fail { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? Version { get; set; }
+
+        public string EditTime { get; set; } = string.Empty;
     }
 }

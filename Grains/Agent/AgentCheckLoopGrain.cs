@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenC3.Grains.Abstractions.Agent;
+using OpenC3.Grains.Abstractions.Catalog;
+using OpenC3.Grains.Execution;
 
 namespace OpenC3.Grains.Agent;
 
 /// <summary>
-/// The check loop of one tree node. A one-shot timer re-armed after each round (rounds never overlap) does the work;
+/// The check loop of one tree node: the proxies of its regions, then every address of the machines placed on it. A one-shot timer re-armed after each round (rounds never overlap) does the work;
 /// a one-minute watchdog reminder brings the loop back after its silo died. Each round reads the switch first, so
 /// switching off stops the loop at its next round at the latest.
 /// </summary>
 [GrainType("agentcheckloop")]
-public sealed class AgentCheckLoopGrain(ProxyCheckStore store, ProxyProbe probe, IOptions<AgentOptions> options, ILogger<AgentCheckLoopGrain> logger)
+public sealed class AgentCheckLoopGrain(ProxyCheckStore store, HostCheckStore hosts, SshProbe probe, IOptions<AgentOptions> options, ILogger<AgentCheckLoopGrain> logger)
     : Grain, IAgentCheckLoopGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
@@ -53,7 +55,10 @@ public sealed class AgentCheckLoopGrain(ProxyCheckStore store, ProxyProbe probe,
 
         try
         {
+            await store.StartedAsync(TreeId, Slave);
             await CheckProxiesAsync();
+            await CheckHostsAsync();
+            await store.FinishedAsync(TreeId);
         }
         finally
         {
@@ -63,9 +68,8 @@ public sealed class AgentCheckLoopGrain(ProxyCheckStore store, ProxyProbe probe,
 
     private async Task CheckProxiesAsync()
     {
-        await store.StartedAsync(TreeId, Slave);
         var proxies = await store.ProxiesAsync(TreeId);
-        var outcomes = await Task.WhenAll(proxies.Select(p => p.Ip).Distinct(StringComparer.Ordinal).Select(async ip => (ip, outcome: await probe.ProbeAsync(ip))));
+        var outcomes = await Task.WhenAll(proxies.Select(p => p.Ip).Distinct(StringComparer.Ordinal).Select(async ip => (ip, outcome: await probe.ProbeAsync(SshTarget.Direct(ip)))));
         var outcomeOf = outcomes.ToDictionary(o => o.ip, o => o.outcome, StringComparer.Ordinal);
         foreach (var proxy in proxies)
         {
@@ -77,8 +81,18 @@ public sealed class AgentCheckLoopGrain(ProxyCheckStore store, ProxyProbe probe,
 
             await store.RecordAsync(proxy.Id, ProxyHealth.After(proxy.Health, outcome.Failure), outcome.Version);
         }
+    }
 
-        await store.FinishedAsync(TreeId);
+    /// <summary>Each host is probed as a task on this node reaches it: through its region's proxies when a subnet says so.</summary>
+    private async Task CheckHostsAsync()
+    {
+        var addresses = CheckedAddresses.Of(await GrainFactory.GetGrain<INodeInventoryGrain>(0).Machines(TreeId));
+        var failures = await hosts.FailuresAsync(TreeId);
+        await Task.WhenAll(addresses.Select(async ip =>
+        {
+            var outcome = await probe.ProbeAsync(new SshTarget(ip, TreeId));
+            await hosts.RecordAsync(TreeId, ip, HostHealth.After(failures.GetValueOrDefault(ip), outcome));
+        }));
     }
 
     private async Task StopAsync()

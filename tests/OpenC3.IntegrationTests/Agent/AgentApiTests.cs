@@ -180,11 +180,13 @@ public abstract class AgentApiTests(EmbeddedProduct product)
         Assert.Equal($"id:{leaf},{child},{root},0", routes.GetProperty("info").GetString());
         Assert.Equal(["{}", "{}", "{\"10.8.0.0/16\":\"10.7.0.1\"}"], routes.Data().EnumerateArray().Take(3).Select(l => l.GetRawText()));
 
-        // The machine chooser reads the node's hosts as the job module knows them.
+        // The machine chooser reads the node's hosts as the job module knows them, with what the check loop saw (nothing yet).
         (await admin.PostAsync($"/api/connector/default/node/{leaf}", new { name = "10.9.0.1" })).Data();
         var machines = (await admin.GetAsync($"{A}/nodeinfo/{leaf}")).Data().EnumerateArray().ToList();
-        Assert.Equal((await admin.GetAsync($"/api/job/nodeinfo/{leaf}")).Data().GetRawText(), (await admin.GetAsync($"{A}/nodeinfo/{leaf}")).Data().GetRawText());
-        Assert.Equal(["exip", "id", "inip", "name", "type"], Fields(machines.Single()));
+        var jobMachine = (await admin.GetAsync($"/api/job/nodeinfo/{leaf}")).Data().EnumerateArray().Single();
+        Assert.Equal(["exip", "exips", "id", "inip", "inips", "name", "type"], Fields(machines.Single()));
+        Assert.All(Fields(jobMachine), field => Assert.Equal(jobMachine.GetProperty(field).GetRawText(), machines.Single().GetProperty(field).GetRawText()));
+        Assert.Equal(("{}", "{}"), (machines.Single().GetProperty("inips").GetRawText(), machines.Single().GetProperty("exips").GetRawText()));
         Assert.Equal("10.9.0.1", machines.Single().GetProperty("inip").GetString());
         Assert.Equal(1, (await admin.GetAsync($"{A}/nodeinfo/{leaf}/count")).Data().GetProperty("node").GetInt32());
         Assert.Equal(JsonValueKind.Null, (await admin.GetAsync($"{A}/nodeinfo/{leaf}/check?node=10.9.0.1")).Data().ValueKind);

@@ -4,9 +4,12 @@ using OpenC3.TestSupport;
 
 namespace OpenC3.IntegrationTests.Agent;
 
-/// <summary>The check loop probes a node's proxies over real SSH: version and reason recorded, `fail` after ten failed checks, back on the first success.</summary>
-/// <remarks>Each profile's proxy listens on an address of its own, as the two classes may run at once.</remarks>
-public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyAddress)
+/// <summary>
+/// The check loop probes a node's proxies over real SSH: version and reason recorded, `fail` after ten failed checks, back
+/// on the first success; then the node's hosts, seen in the agent's `nodeinfo` and the monitor counts.
+/// </summary>
+/// <remarks>Each profile's proxy and dead host have addresses of their own, as the two classes may run at once.</remarks>
+public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyAddress, string deadAddress)
 {
     private const string A = "/api/agent";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -35,7 +38,7 @@ public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyA
         Assert.Equal((0, JsonValueKind.String), (check.GetProperty("last_check_x").GetInt32(), check.GetProperty("slave").ValueKind));
 
         await proxy.CrashAsync();
-        var seen = new List<ProxyRow>();
+        var seen = new List<SeenRow>();
         var down = await WaitProxiesAsync(app, tree, region, rows => Record(seen, rows[proxy.Address]).Status == "fail", "the dead proxy to turn fail");
         Assert.Equal(("fail", "Connection refused"), (down[proxy.Address].Status, down[proxy.Address].Reason));
         Assert.InRange(down[proxy.Address].Fail, 10, 12);
@@ -55,24 +58,64 @@ public abstract class AgentCheckLoopTests(EmbeddedProduct product, string proxyA
         Assert.Equal(stopped, (await app.GetAsync($"{A}/check/{tree}")).Data().GetProperty("last_check").GetString());
     }
 
-    private static ProxyRow Record(List<ProxyRow> seen, ProxyRow row)
+    [Fact]
+    public async Task TheHostsOfACheckedNode_AreProbed_ALiveOneSuccessWithItsSshVersion_ADeadOneFailCountingUp()
+    {
+        var live = TestServers.SshHosts[^7];
+        using var app = product.App();
+        using var anonymous = product.Anonymous();
+        var tree = NewTree();
+        foreach (var host in new[] { live, deadAddress })
+        {
+            (await app.PostAsync($"/api/connector/default/node/{tree}", new { name = host })).Data();
+        }
+
+        Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "on" }));
+        var first = await WaitHostsAsync(app, tree, rows => rows[live].Status == "success" && rows[deadAddress].Fail >= 2, "both hosts probed, the dead one twice");
+        Assert.Equal(("success", 0, "ok"), (first[live].Status, first[live].Fail, first[live].Reason));
+        Assert.Matches(@"^OpenSSH_\S+$", first[live].Version);
+        Assert.Equal(("fail", "Connection refused", "0"), (first[deadAddress].Status, first[deadAddress].Reason, first[deadAddress].Version));
+        var later = await WaitHostsAsync(app, tree, rows => rows[deadAddress].Fail > first[deadAddress].Fail, "the dead host's failures to count up");
+        Assert.Equal(("success", 0), (later[live].Status, later[live].Fail));
+
+        var metrics = (await anonymous.GetAsync($"{A}/monitor/metrics/app")).Data();
+        Assert.True(metrics.GetProperty("agent_fail").GetInt64() >= 1 && metrics.GetProperty("agent_success").GetInt64() >= 1, metrics.ToString());
+        Assert.Equal(metrics.GetProperty("agent_fail").GetInt64() + metrics.GetProperty("agent_success").GetInt64(), metrics.GetProperty("agent_total").GetInt64());
+        var check = (await app.GetAsync($"{A}/check/{tree}")).Data();
+        Assert.Equal((0, 0), (check.GetProperty("last_check_x").GetInt32(), check.GetProperty("last_success_x").GetInt32()));
+        Ok(await app.PostAsync($"{A}/check/{tree}", new { status = "off" }));
+    }
+
+    private static SeenRow Record(List<SeenRow> seen, SeenRow row)
     {
         seen.Add(row);
         return row;
     }
 
-    private static Task<Dictionary<string, ProxyRow>> WaitProxiesAsync(ApiClient app, long tree, long region, Func<Dictionary<string, ProxyRow>, bool> condition, string what) =>
+    private static Task<Dictionary<string, SeenRow>> WaitProxiesAsync(ApiClient app, long tree, long region, Func<Dictionary<string, SeenRow>, bool> condition, string what) =>
         Eventually.WaitAsync(
             async () => (await app.GetAsync($"{A}/proxy/{tree}/{region}")).Data().EnumerateArray().ToDictionary(
                 p => p.GetProperty("ip").GetString()!,
-                p => new ProxyRow(p.GetProperty("status").GetString()!, p.GetProperty("fail").GetInt32(), p.GetProperty("reason").GetString(), p.GetProperty("version").GetString()!)),
+                p => new SeenRow(p.GetProperty("status").GetString()!, p.GetProperty("fail").GetInt32(), p.GetProperty("reason").GetString(), p.GetProperty("version").GetString()!)),
             condition,
             Patience,
             what);
 
-    private sealed record ProxyRow(string Status, int Fail, string? Reason, string Version);
+    /// <summary>The monitor row of each placed host, from whichever of its addresses holds it.</summary>
+    private static Task<Dictionary<string, SeenRow>> WaitHostsAsync(ApiClient app, long tree, Func<Dictionary<string, SeenRow>, bool> condition, string what) =>
+        Eventually.WaitAsync(
+            async () => (await app.GetAsync($"{A}/nodeinfo/{tree}")).Data().EnumerateArray().ToDictionary(
+                m => m.GetProperty("name").GetString()!,
+                m => m.GetProperty(m.GetProperty("inip").GetString() is { Length: > 0 } ? "inips" : "exips") is { } seen && seen.TryGetProperty("status", out var status)
+                    ? new SeenRow(status.GetString()!, seen.GetProperty("fail").GetInt32(), seen.GetProperty("reason").GetString(), seen.GetProperty("version").GetString()!)
+                    : new SeenRow("unprobed", 0, null, string.Empty)),
+            condition,
+            Patience,
+            what);
+
+    private sealed record SeenRow(string Status, int Fail, string? Reason, string Version);
 }
 
-public sealed class SqliteAgentCheckLoopTests(CheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.40"), IClassFixture<CheckLoopProduct>;
+public sealed class SqliteAgentCheckLoopTests(CheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.40", "127.0.3.42"), IClassFixture<CheckLoopProduct>;
 
-public sealed class MariaDbAgentCheckLoopTests(MariaDbCheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.41"), IClassFixture<MariaDbCheckLoopProduct>;
+public sealed class MariaDbAgentCheckLoopTests(MariaDbCheckLoopProduct product) : AgentCheckLoopTests(product, "127.0.3.41", "127.0.3.43"), IClassFixture<MariaDbCheckLoopProduct>;

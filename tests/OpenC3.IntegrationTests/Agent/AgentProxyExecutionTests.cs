@@ -7,7 +7,7 @@ namespace OpenC3.IntegrationTests.Agent;
 /// <summary>
 /// Steps, copies and the file manager reach a host the silo has no route to, through the proxy of the region a subnet
 /// of the host's node names (<see cref="ProxyNetwork"/>); the nearest node's subnet chooses the path; a region whose
-/// proxies do not answer fails the host with each proxy's reason.
+/// proxies do not answer fails the host with each proxy's reason; the check loop probes such a host through the proxy too.
 /// </summary>
 /// <remarks>Each profile's farm proxy listens on an address of its own, as the two classes may run at once.</remarks>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
@@ -55,6 +55,19 @@ public abstract class AgentProxyExecutionTests(EmbeddedProduct product, ProxyNet
         (status, reason) = await RunCommandAsync(app, node, network.ProxyInnerAddress, "true");
         Assert.Equal("fail", status);
         Assert.Equal($"connect fail: proxy {ProxyHost} of region behind-proxy could not reach {network.ProxyInnerAddress}:{TestServers.SshPort}", reason);
+
+        // The check loop probes the node's hosts as a task reaches them: the target through the proxy, with the same reasons.
+        Ok(await app.PostAsync($"{A}/check/{node}", new { status = "on" }));
+        var probed = await Eventually.WaitAsync(
+            async () => (await app.GetAsync($"{A}/nodeinfo/{node}")).Data().EnumerateArray().ToDictionary(
+                m => m.GetProperty("name").GetString()!, m => m.GetProperty(m.GetProperty("inip").GetString() is { Length: > 0 } ? "inips" : "exips")),
+            rows => rows[TargetHost].TryGetProperty("status", out _) && rows[network.ProxyInnerAddress].TryGetProperty("status", out _),
+            TimeSpan.FromSeconds(60),
+            "the node's hosts probed");
+        Ok(await app.PostAsync($"{A}/check/{node}", new { status = "off" }));
+        Assert.Equal(("success", "ok"), (probed[TargetHost].GetProperty("status").GetString(), probed[TargetHost].GetProperty("reason").GetString()));
+        Assert.StartsWith("OpenSSH_", probed[TargetHost].GetProperty("version").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("fail", $"connect fail: proxy {ProxyHost} of region behind-proxy could not reach {network.ProxyInnerAddress}:{TestServers.SshPort}"), (probed[network.ProxyInnerAddress].GetProperty("status").GetString(), probed[network.ProxyInnerAddress].GetProperty("reason").GetString()));
     }
 
     /// <summary>The web terminal leases its shell like a step: a host its node routes through a proxy gets a shell through it.</summary>
