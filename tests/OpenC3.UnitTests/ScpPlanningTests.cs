@@ -110,10 +110,10 @@ public sealed class ScpPlanningTests
         Assert.Same(skipped, SubtaskMachine.Skip(skipped, "again"));
     }
 
-    private static StepPlanner.Plan Plan(ScpStepPlan scp, Dictionary<string, string>? variables = null, string jobType = "jobs", string dst = "10.0.0.2", string dstType = "builtin")
+    private static StepPlan Plan(ScpStepPlan scp, Dictionary<string, string>? variables = null, string jobType = "jobs", string dst = "10.0.0.2", string dstType = "builtin")
     {
         var step = new StepDefinition { Type = "scp", Uuid = "Stepuuid0001", Name = "copy", User = "deploy", NodeType = dstType, NodeCont = dst, Timeout = 60, Scp = scp };
         var task = new TaskDefinition(0, "job", "me", "page", jobType, "Jobuuid00001", "", variables ?? [], new Dictionary<string, string>(), [step], FailFast: false);
-        return StepPlanner.Build("Taskuuid0001", 0, task, "deploy");
+        return StepPlans.Plan("Taskuuid0001", 0, task, "deploy");
     }
 }
