@@ -25,15 +25,15 @@ public static partial class ApprovalSteps
         {
             Type = StepValues.Approval, Uuid = step.Uuid, Name = step.Name,
             Timeout = int.TryParse(step.Timeout, out var timeout) && timeout > 0 ? timeout : DefaultTimeout, Pause = step.Pause,
-            Approval = new ApprovalStepPlan(step.Cont, step.Approver, step.Everyone == "on", step.Relaxed), When = StepApplicability.Of(step),
+            Approval = new ApprovalStepDefinition(step.Cont, step.Approver, step.Everyone == "on", step.Relaxed), When = StepApplicability.Of(step),
         }, Error: null);
 
     /// <summary>What the step's subtask opens its batch with, or why it cannot (`variable undef:…`, a bad approver).</summary>
     public static async Task<StepPlan> PlanAsync(IGrainFactory grains, string taskUuid, int index, TaskDefinition task)
     {
         var step = task.Steps[index];
-        var plan = step.Approval!;
-        var substituted = VariableSubstitution.Apply(plan.Approver, task.Variables, task.JobDefaults);
+        var approval = step.Approval!;
+        var substituted = VariableSubstitution.Apply(approval.Approver, task.Variables, task.JobDefaults);
         if (substituted.Error is not null)
         {
             return new StepPlan(null, substituted.Error);
@@ -45,11 +45,11 @@ public static partial class ApprovalSteps
             return new StepPlan(null, $"approver format error: {bad}");
         }
 
-        var template = plan.Cont == DefaultTemplate
+        var template = approval.Cont == DefaultTemplate
             ? (await grains.GetGrain<IEnvironmentGrain>(0).GetAll()).GetValueOrDefault(TemplateKey, string.Empty)
-            : plan.Cont;
+            : approval.Cont;
         var cont = ApprovalTemplate.Render(template, await TemplateValuesAsync(grains, task, step));
-        var rendered = step with { Approval = plan with { Cont = cont, Approver = string.Join(',', approvers), Submitter = task.User } };
+        var rendered = step with { Approval = approval with { Cont = cont, Approver = string.Join(',', approvers), Submitter = task.User } };
         return new StepPlan(new SubtaskStart(taskUuid, index, task.ProjectId, rendered, [], null, string.Empty, string.Empty, FailFast: false), null);
     }
 

@@ -34,7 +34,7 @@ public static class ScpSteps
             return new StepSnapshot(null, error);
         }
 
-        var copy = new ScpStepPlan(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1", toFileServer);
+        var copy = new ScpStepDefinition(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1", toFileServer);
         var step = new StepDefinition
         {
             Type = StepValues.Scp, Uuid = scp.Uuid, Name = scp.Name, User = scp.User, NodeType = dstType, NodeCont = targets,
@@ -91,7 +91,7 @@ public static class ScpSteps
             : plan with { Start = start with { Copy = copy with { FileMd5 = file.Md5, FileSha256 = file.Sha256 } } };
     }
 
-    private static CopyPlan? Copy(ScpStepPlan scp, string src, string sp, string dp, out string? error)
+    private static CopyPlan? Copy(ScpStepDefinition scp, string src, string sp, string dp, out string? error)
     {
         error = sp.Length == 0 ? "sp undef" : dp.Length == 0 ? "dp undef" : null;
         error ??= sp.Contains('\n') || (scp.FromFileServer && sp.Contains('/')) ? "sp format error" : dp.Contains('\n') ? "dp format error" : null;
