@@ -62,10 +62,10 @@ public sealed record StepDefinition
     public string Pause { get; init; } = string.Empty;
 
     [Id(11), JsonPropertyName("Scp")]
-    public ScpStepPlan? Scp { get; init; }
+    public ScpStepDefinition? Scp { get; init; }
 
     [Id(12), JsonPropertyName("Approval")]
-    public ApprovalStepPlan? Approval { get; init; }
+    public ApprovalStepDefinition? Approval { get; init; }
 
     [Id(13), JsonPropertyName("When")]
     public StepApplicability? When { get; init; }

@@ -35,10 +35,10 @@ public sealed class JobStartGrain : Grain, IJobStartGrain
             return new JobStartResult(JobStartOutcome.Unauthorized, taskUuid);
         }
 
-        var planned = await JobTaskPlanner.PlanAsync(GrainFactory, request, job, variables);
-        if (planned.Definition is null)
+        var snapshot = await TaskSnapshot.SnapshotAsync(GrainFactory, request, job, variables);
+        if (snapshot.Definition is null)
         {
-            return new JobStartResult(JobStartOutcome.Refused, taskUuid, planned.Error);
+            return new JobStartResult(JobStartOutcome.Refused, taskUuid, snapshot.Error);
         }
 
         var task = GrainFactory.GetGrain<ITaskGrain>(taskUuid);
@@ -58,12 +58,12 @@ public sealed class JobStartGrain : Grain, IJobStartGrain
             await GrainFactory.GetGrain<IAuditGrain>(0).Record(request.User, "RUN JOB", $"TREEID:{request.TreeId} JOB:{job.Name} TASK:{taskUuid}");
         }
 
-        return await task.Start(planned.Definition)
+        return await task.Start(snapshot.Definition)
             ? new JobStartResult(JobStartOutcome.Started, taskUuid)
             : AlreadyExists(taskUuid, await task.Definition());
     }
 
-    public Task<StepSnapshot> Snapshot(long treeId, JobStep step) => JobTaskPlanner.StepAsync(GrainFactory, treeId, step);
+    public Task<StepSnapshot> Snapshot(long treeId, JobStep step) => TaskSnapshot.SnapshotStepAsync(GrainFactory, treeId, step);
 
     private async Task<bool> MayStartAsync(JobStartRequest request, IReadOnlyList<JobVariable> variables) =>
         await GrainFactory.GetGrain<IAccessGrain>(0).Check(request.User, JobDelegation.IsDelegated(variables) ? JobPoints.Control : JobPoints.Write, request.TreeId) == true;

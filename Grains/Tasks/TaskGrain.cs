@@ -221,8 +221,8 @@ public sealed class TaskGrain(
         }
 
         var plan = step.Approval is not null
-            ? await ApprovalStepPlanner.PlanAsync(GrainFactory, Uuid, index, definition)
-            : await ScpStepPlanner.WithStoredFileAsync(StepPlanner.Build(Uuid, index, definition, ssh.Value.User), GrainFactory);
+            ? await ApprovalSteps.PlanAsync(GrainFactory, Uuid, index, definition)
+            : await ScpSteps.WithStoredFileAsync(StepPlans.Plan(Uuid, index, definition, ssh.Value.User), GrainFactory);
         if (plan.Start is null)
         {
             log.Append(Uuid, $"[openc3] {plan.Error}\n");

@@ -15,12 +15,12 @@ public sealed class ScpPlanningTests
     [InlineData("/data/app.tar", "/srv/renamed.tar", "/srv/renamed.tar")]
     [InlineData("/data/app", "/srv/", "/srv/app")]
     public void PathRules_FollowUpstream(string sp, string dp, string target) =>
-        Assert.Equal(target, Plan(new ScpStepPlan("builtin", "10.0.0.1", sp, dp, "", "", false)).Start!.Copy!.TargetPath);
+        Assert.Equal(target, Plan(new ScpStepDefinition("builtin", "10.0.0.1", sp, dp, "", "", false)).Start!.Copy!.TargetPath);
 
     [Fact]
     public void FileServerSource_KeepsItsNameInADirectory_AndVariablesAreSubstituted()
     {
-        var copy = Plan(new ScpStepPlan("fileserver", "", "app-$version.tgz", "/srv/$env/", "www", "644", true), new() { ["version"] = "1.2", ["env"] = "prod" }).Start!.Copy!;
+        var copy = Plan(new ScpStepDefinition("fileserver", "", "app-$version.tgz", "/srv/$env/", "www", "644", true), new() { ["version"] = "1.2", ["env"] = "prod" }).Start!.Copy!;
         Assert.True(copy.FromFileServer);
         Assert.Equal(("app-1.2.tgz", "/srv/prod/app-1.2.tgz", "www", "644", true), (copy.SourcePath, copy.TargetPath, copy.Chown, copy.Chmod, copy.Mirror));
         Assert.Null(copy.Skip);
@@ -31,12 +31,12 @@ public sealed class ScpPlanningTests
     [InlineData("comeback:app.tgz")]
     [InlineData("backup-1")]
     public void RollbackAndBackupMarkers_AreNotCopied(string name) =>
-        Assert.NotNull(Plan(new ScpStepPlan("fileserver", "", name, "/srv/", "", "", false)).Start!.Copy!.Skip);
+        Assert.NotNull(Plan(new ScpStepDefinition("fileserver", "", name, "/srv/", "", "", false)).Start!.Copy!.Skip);
 
     [Fact]
     public void UndefinedVariables_InAnyPart_AreNamedOnce()
     {
-        var plan = Plan(new ScpStepPlan("variable", "$src", "/a/$xx", "/b/$xx/${yy}", "", "", false), dst: "$dst", dstType: "variable");
+        var plan = Plan(new ScpStepDefinition("variable", "$src", "/a/$xx", "/b/$xx/${yy}", "", "", false), dst: "$dst", dstType: "variable");
         Assert.Equal("variable undef:src,dst,xx,yy", plan.Error);
     }
 
@@ -46,12 +46,12 @@ public sealed class ScpPlanningTests
     [InlineData("fileserver", "", "dir/name", "/x/", "sp format error")]
     [InlineData("builtin", ",", "/a", "/x/", "src null")]
     public void IncompleteCopies_AreRefused(string srcType, string src, string sp, string dp, string error) =>
-        Assert.Equal(error, Plan(new ScpStepPlan(srcType, src, sp, dp, "", "", false)).Error);
+        Assert.Equal(error, Plan(new ScpStepDefinition(srcType, src, sp, dp, "", "", false)).Error);
 
     [Fact]
     public void IntoTheFileServer_StoresSpsBaseNameAsTheTasksUser_IgnoringDp()
     {
-        var copy = Plan(new ScpStepPlan("builtin", "10.0.0.1", "/var/log/$name", "/tmp/abc/", "", "", true, ToFileServer: true), new() { ["name"] = "app.log" }, dst: "fileserver", dstType: "fileserver").Start!.Copy!;
+        var copy = Plan(new ScpStepDefinition("builtin", "10.0.0.1", "/var/log/$name", "/tmp/abc/", "", "", true, ToFileServer: true), new() { ["name"] = "app.log" }, dst: "fileserver", dstType: "fileserver").Start!.Copy!;
         Assert.Equal(("app.log", false, new FileServerDestination(0, "app.log", "me")), (copy.TargetPath, copy.Mirror, copy.ToFileServer));
     }
 
@@ -61,12 +61,12 @@ public sealed class ScpPlanningTests
     [InlineData("10.0.0.1", "/a/$quoted", "sp format error: its file name is not a valid file server name")]
     [InlineData("10.0.0.1", "/a/..", "sp format error: its file name is not a valid file server name")]
     public void IntoTheFileServer_RefusesWhatIsNotOneFileOfOneHost(string src, string sp, string error) =>
-        Assert.Equal(error, Plan(new ScpStepPlan("builtin", src, sp, "/tmp/abc/", "", "", false, ToFileServer: true), new() { ["quoted"] = "it's" }, dst: "fileserver", dstType: "fileserver").Error);
+        Assert.Equal(error, Plan(new ScpStepDefinition("builtin", src, sp, "/tmp/abc/", "", "", false, ToFileServer: true), new() { ["quoted"] = "it's" }, dst: "fileserver", dstType: "fileserver").Error);
 
     [Fact]
     public void AdHocCopies_FailFast_JobCopiesOnlyWhenExitSaysSo()
     {
-        var scp = new ScpStepPlan("builtin", "10.0.0.1", "/a", "/b", "", "", false);
+        var scp = new ScpStepDefinition("builtin", "10.0.0.1", "/a", "/b", "", "", false);
         Assert.True(Plan(scp, jobType: "plugin_scp").Start!.FailFast);
         Assert.False(Plan(scp, new() { ["_exit_"] = "cmd" }).Start!.FailFast);
         Assert.True(Plan(scp, new() { ["_exit_"] = "scp" }).Start!.FailFast);
@@ -110,10 +110,10 @@ public sealed class ScpPlanningTests
         Assert.Same(skipped, SubtaskMachine.Skip(skipped, "again"));
     }
 
-    private static StepPlanner.Plan Plan(ScpStepPlan scp, Dictionary<string, string>? variables = null, string jobType = "jobs", string dst = "10.0.0.2", string dstType = "builtin")
+    private static StepPlan Plan(ScpStepDefinition scp, Dictionary<string, string>? variables = null, string jobType = "jobs", string dst = "10.0.0.2", string dstType = "builtin")
     {
         var step = new StepDefinition { Type = "scp", Uuid = "Stepuuid0001", Name = "copy", User = "deploy", NodeType = dstType, NodeCont = dst, Timeout = 60, Scp = scp };
         var task = new TaskDefinition(0, "job", "me", "page", jobType, "Jobuuid00001", "", variables ?? [], new Dictionary<string, string>(), [step], FailFast: false);
-        return StepPlanner.Build("Taskuuid0001", 0, task, "deploy");
+        return StepPlans.Plan("Taskuuid0001", 0, task, "deploy");
     }
 }

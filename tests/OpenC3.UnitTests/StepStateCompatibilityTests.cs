@@ -26,13 +26,13 @@ public sealed class StepStateCompatibilityTests
     private static readonly StepDefinition Scp = new()
     {
         Type = "scp", Uuid = "Stepscp00001", Name = "copy conf", User = "deploy", NodeType = "builtin", NodeCont = "127.0.0.4", Timeout = 60,
-        Scp = new ScpStepPlan("builtin", "127.0.0.2", "/etc/app.conf", "/etc/app/", "deploy", "644", true), When = StepApplicability.Always,
+        Scp = new ScpStepDefinition("builtin", "127.0.0.2", "/etc/app.conf", "/etc/app/", "deploy", "644", true), When = StepApplicability.Always,
     };
 
     private static readonly StepDefinition Approval = new()
     {
         Type = "approval", Uuid = "Stepappr0001", Name = "go live?", Timeout = 86400, Pause = "after approval",
-        Approval = new ApprovalStepPlan("defaultTemplate", "ops@example.com,$owner", true, "on"), When = new StepApplicability("online", "always", "firsttime"),
+        Approval = new ApprovalStepDefinition("defaultTemplate", "ops@example.com,$owner", true, "on"), When = new StepApplicability("online", "always", "firsttime"),
     };
 
     [Fact]

@@ -7,8 +7,9 @@ namespace OpenC3.Grains.Abstractions.Tasks;
 /// When the step starts, content and approvers are rendered and <see cref="Submitter"/> (the run's
 /// user) is filled in.
 /// </summary>
+// The alias keeps the former name ApprovalStepPlan: Orleans names the type by it, so silos of the previous build still understand it.
 [GenerateSerializer, Immutable, Alias("openc3.ApprovalStepPlan")]
-public sealed record ApprovalStepPlan(
+public sealed record ApprovalStepDefinition(
     [property: Id(0)] string Cont,
     [property: Id(1)] string Approver,
     [property: Id(2)] bool Everyone,

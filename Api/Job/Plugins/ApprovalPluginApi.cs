@@ -43,7 +43,7 @@ public static class ApprovalPluginApi
         {
             Type = StepValues.Approval, Uuid = Uuid.New(), Name = input.Text("name")!,
             Timeout = int.TryParse(input.Text("timeout"), out var timeout) && timeout > 0 ? timeout : DefaultTimeout,
-            Approval = new ApprovalStepPlan(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"),
+            Approval = new ApprovalStepDefinition(input.Text("cont")!, input.Text("approver")!, input.Text("everyone") == "on", input.Text("relaxed") ?? "off"),
             When = new StepApplicability(input.Text("deployenv")!, input.Text("action")!, input.Text("batches")!),
         };
         return await PluginTasks.StartAsync(context, grains, treeId, step, input, "RUN PLUGIN APPROVAL");

@@ -4,8 +4,9 @@ namespace OpenC3.Grains.Abstractions.Tasks;
 /// What an scp step copies, as snapshotted when its task starts: node groups are already resolved into
 /// host lists, variables are still unsubstituted. The destination hosts are the step's node list.
 /// </summary>
+// The alias keeps the former name ScpStepPlan: Orleans names the type by it, so silos of the previous build still understand it.
 [GenerateSerializer, Immutable, Alias("openc3.ScpStepPlan")]
-public sealed record ScpStepPlan(
+public sealed record ScpStepDefinition(
     [property: Id(0)] string SrcType,
     [property: Id(1)] string Src,
     [property: Id(2)] string Sp,

@@ -9,10 +9,10 @@ using OpenC3.Grains.Tasks;
 namespace OpenC3.Grains.Approvals;
 
 /// <summary>
-/// Approval steps of a run: snapshotted from the job when the task starts, and rendered when the
-/// step starts (approvers with variables substituted, content from its template as upstream §7.8).
+/// Approval steps: <see cref="Snapshot"/> when the task is created, and <see cref="PlanAsync"/> when the step
+/// starts (approvers with variables substituted, content from its template as upstream §7.8).
 /// </summary>
-public static partial class ApprovalStepPlanner
+public static partial class ApprovalSteps
 {
     /// <summary>Upstream's default timeout of an approval step in a job: a day.</summary>
     public const int DefaultTimeout = 86400;
@@ -20,37 +20,37 @@ public static partial class ApprovalStepPlanner
     public const string DefaultTemplate = "defaultTemplate";
     public const string TemplateKey = "approvalTemplatePluginContent";
 
-    public static StepDefinition Snapshot(ApprovalStep step) =>
-        new()
+    public static StepSnapshot Snapshot(ApprovalStep step) =>
+        new(new StepDefinition
         {
             Type = StepValues.Approval, Uuid = step.Uuid, Name = step.Name,
             Timeout = int.TryParse(step.Timeout, out var timeout) && timeout > 0 ? timeout : DefaultTimeout, Pause = step.Pause,
-            Approval = new ApprovalStepPlan(step.Cont, step.Approver, step.Everyone == "on", step.Relaxed), When = StepApplicability.Of(step),
-        };
+            Approval = new ApprovalStepDefinition(step.Cont, step.Approver, step.Everyone == "on", step.Relaxed), When = StepApplicability.Of(step),
+        }, Error: null);
 
     /// <summary>What the step's subtask opens its batch with, or why it cannot (`variable undef:…`, a bad approver).</summary>
-    public static async Task<StepPlanner.Plan> PlanAsync(IGrainFactory grains, string taskUuid, int index, TaskDefinition task)
+    public static async Task<StepPlan> PlanAsync(IGrainFactory grains, string taskUuid, int index, TaskDefinition task)
     {
         var step = task.Steps[index];
-        var plan = step.Approval!;
-        var substituted = VariableSubstitution.Apply(plan.Approver, task.Variables, task.JobDefaults);
+        var approval = step.Approval!;
+        var substituted = VariableSubstitution.Apply(approval.Approver, task.Variables, task.JobDefaults);
         if (substituted.Error is not null)
         {
-            return new StepPlanner.Plan(null, substituted.Error);
+            return new StepPlan(null, substituted.Error);
         }
 
         var approvers = substituted.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         if (approvers.FirstOrDefault(a => !Approver().IsMatch(a)) is { } bad)
         {
-            return new StepPlanner.Plan(null, $"approver format error: {bad}");
+            return new StepPlan(null, $"approver format error: {bad}");
         }
 
-        var template = plan.Cont == DefaultTemplate
+        var template = approval.Cont == DefaultTemplate
             ? (await grains.GetGrain<IEnvironmentGrain>(0).GetAll()).GetValueOrDefault(TemplateKey, string.Empty)
-            : plan.Cont;
+            : approval.Cont;
         var cont = ApprovalTemplate.Render(template, await TemplateValuesAsync(grains, task, step));
-        var rendered = step with { Approval = plan with { Cont = cont, Approver = string.Join(',', approvers), Submitter = task.User } };
-        return new StepPlanner.Plan(new SubtaskStart(taskUuid, index, task.ProjectId, rendered, [], null, string.Empty, string.Empty, FailFast: false), null);
+        var rendered = step with { Approval = approval with { Cont = cont, Approver = string.Join(',', approvers), Submitter = task.User } };
+        return new StepPlan(new SubtaskStart(taskUuid, index, task.ProjectId, rendered, [], null, string.Empty, string.Empty, FailFast: false), null);
     }
 
     /// <summary>

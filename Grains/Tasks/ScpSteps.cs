@@ -5,31 +5,60 @@ using OpenC3.Grains.Execution;
 namespace OpenC3.Grains.Tasks;
 
 /// <summary>
-/// Turns an scp step of a task into the copy its subtask makes on each destination host: variables
-/// substituted in src, dst, sp and dp, then upstream's path rules: a source ending in `/` is a
-/// directory and makes dp a directory; a file copied to a dp ending in `/` keeps its name there.
-/// File server names starting `rollback:`, `comeback:` or `backup` are not copied (the step is ignored).
+/// scp steps: <see cref="SnapshotAsync"/> when the task is created (source and destination node groups resolved
+/// into host lists; a CI source needs the CI module, which this product does not have; a file server destination
+/// has the one pseudo host <see cref="FileServerDestination.HostLabel"/>), and <see cref="Plan"/> when the step
+/// starts: the copy its subtask makes on each destination host, with variables substituted in src, dst, sp and
+/// dp, then upstream's path rules: a source ending in `/` is a directory and makes dp a directory; a file copied
+/// to a dp ending in `/` keeps its name there. File server names starting `rollback:`, `comeback:` or `backup`
+/// are not copied (the step is ignored).
 /// </summary>
-public static class ScpStepPlanner
+public static class ScpSteps
 {
     private static readonly string[] MarkerPrefixes = ["rollback:", "comeback:", "backup"];
 
-    public static StepPlanner.Plan Build(string taskUuid, int index, TaskDefinition task)
+    public static async Task<StepSnapshot> SnapshotAsync(IGrainFactory grains, long treeId, ScpStep scp)
+    {
+        if (scp.SrcType == "ci")
+        {
+            return new StepSnapshot(null, "src_type ci is not supported (there is no CI module)");
+        }
+
+        var (sources, srcType, srcError) = await TaskSnapshot.NodesAsync(grains, treeId, scp.SrcType, scp.Src);
+        var toFileServer = scp.DstType == StepValues.Fileserver;
+        var (targets, dstType, dstError) = toFileServer
+            ? (FileServerDestination.HostLabel, StepValues.Fileserver, null)
+            : await TaskSnapshot.NodesAsync(grains, treeId, scp.DstType, scp.Dst);
+        if ((srcError ?? dstError) is { } error)
+        {
+            return new StepSnapshot(null, error);
+        }
+
+        var copy = new ScpStepDefinition(srcType, sources, scp.Sp, scp.Dp, scp.Chown, scp.Chmod, scp.ScpDelete == "1", toFileServer);
+        var step = new StepDefinition
+        {
+            Type = StepValues.Scp, Uuid = scp.Uuid, Name = scp.Name, User = scp.User, NodeType = dstType, NodeCont = targets,
+            Timeout = TaskSnapshot.Timeout(scp.Timeout), Pause = scp.Pause, Scp = copy, When = StepApplicability.Of(scp),
+        };
+        return new StepSnapshot(step, null);
+    }
+
+    public static StepPlan Plan(string taskUuid, int index, TaskDefinition task)
     {
         var step = task.Steps[index];
         if (step.Scp is not { } scp)
         {
-            return new StepPlanner.Plan(null, $"step {step.Name}: no copy to make");
+            return new StepPlan(null, $"step {step.Name}: no copy to make");
         }
 
         var src = scp.SrcType == "variable" ? Substitute(scp.Src, task) : new VariableSubstitution.Outcome(scp.Src, []);
-        var dst = StepPlanner.Nodes(step, task);
+        var dst = StepPlans.Nodes(step, task);
         var sp = Substitute(scp.Sp, task);
         var dp = Substitute(scp.Dp, task);
         var undefined = new[] { src, dst, sp, dp }.SelectMany(o => o.Undefined).Distinct(StringComparer.Ordinal).ToList();
         if (undefined.Count > 0)
         {
-            return new StepPlanner.Plan(null, $"variable undef:{string.Join(',', undefined)}");
+            return new StepPlan(null, $"variable undef:{string.Join(',', undefined)}");
         }
 
         var copy = Copy(scp, src.Text, sp.Text, dp.Text, out var error);
@@ -40,16 +69,16 @@ public static class ScpStepPlanner
 
         if (copy is null)
         {
-            return new StepPlanner.Plan(null, error);
+            return new StepPlan(null, error);
         }
 
         var failFast = task.JobType != "jobs" || FailFastRule.Applies(StepValues.Scp, task.Variables, task.JobDefaults);
-        var start = new SubtaskStart(taskUuid, index, task.ProjectId, step, StepPlanner.Hosts(dst.Text), Rejection: null, string.Empty, string.Empty, failFast, copy);
-        return new StepPlanner.Plan(start, null);
+        var start = new SubtaskStart(taskUuid, index, task.ProjectId, step, StepPlans.Hosts(dst.Text), Rejection: null, string.Empty, string.Empty, failFast, copy);
+        return new StepPlan(start, null);
     }
 
     /// <summary>The step with the md5 of its file server file, or upstream's `fileserver null: &lt;name&gt;` when the node has no such file.</summary>
-    public static async Task<StepPlanner.Plan> WithStoredFileAsync(StepPlanner.Plan plan, IGrainFactory grains)
+    public static async Task<StepPlan> WithStoredFileAsync(StepPlan plan, IGrainFactory grains)
     {
         if (plan.Start is not { Copy: { FromFileServer: true, Skip: null } copy } start)
         {
@@ -58,15 +87,15 @@ public static class ScpStepPlanner
 
         var file = await grains.GetGrain<IFileCatalogGrain>(0).Find(start.ProjectId, copy.SourcePath);
         return file is null
-            ? new StepPlanner.Plan(null, $"fileserver null: {copy.SourcePath}")
+            ? new StepPlan(null, $"fileserver null: {copy.SourcePath}")
             : plan with { Start = start with { Copy = copy with { FileMd5 = file.Md5, FileSha256 = file.Sha256 } } };
     }
 
-    private static CopyPlan? Copy(ScpStepPlan scp, string src, string sp, string dp, out string? error)
+    private static CopyPlan? Copy(ScpStepDefinition scp, string src, string sp, string dp, out string? error)
     {
         error = sp.Length == 0 ? "sp undef" : dp.Length == 0 ? "dp undef" : null;
         error ??= sp.Contains('\n') || (scp.FromFileServer && sp.Contains('/')) ? "sp format error" : dp.Contains('\n') ? "dp format error" : null;
-        var sources = scp.FromFileServer ? [] : StepPlanner.Hosts(src);
+        var sources = scp.FromFileServer ? [] : StepPlans.Hosts(src);
         error ??= !scp.FromFileServer && sources.Count == 0 ? "src null" : null;
         if (error is not null)
         {

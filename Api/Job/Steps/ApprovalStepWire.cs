@@ -7,14 +7,14 @@ namespace OpenC3.Api.Job;
 public static class ApprovalStepWire
 {
     /// <summary>`GET /subtask/:p/:taskuuid`: the step as the job defined it.</summary>
-    public static object Extended(long id, StepDefinition step, ApprovalStepPlan plan) => new
+    public static object Extended(long id, StepDefinition step, ApprovalStepDefinition plan) => new
     {
         id, uuid = step.Uuid, name = step.Name, cont = plan.Cont, approver = plan.Approver, deployenv = StepWire.When(step).Deployenv, action = StepWire.When(step).Action,
         batches = StepWire.When(step).Batches, everyone = plan.Everyone ? "on" : "off",
     };
 
     /// <summary>`GET /subtask/:p/:taskuuid/:subtaskuuid`: upstream's short form, `approver` in place of `user`.</summary>
-    public static object Summary(long id, StepDefinition step, ApprovalStepPlan plan) => new
+    public static object Summary(long id, StepDefinition step, ApprovalStepDefinition plan) => new
     {
         id, uuid = step.Uuid, name = step.Name, approver = plan.Approver, timeout = step.Timeout.ToString(CultureInfo.InvariantCulture), pause = step.Pause,
     };
