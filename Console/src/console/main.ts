@@ -1,0 +1,3 @@
+// The console's entry: the shell element and the colours. index.html holds only <oc-app>.
+import './theme.css';
+import './app-shell';
