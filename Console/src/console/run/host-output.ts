@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get, seg } from '../api';
 import { shared } from '../styles';
+import { plain } from './log-text';
 import { HostOutput as Output } from './types';
 
 @customElement('oc-host-output')
@@ -83,7 +84,7 @@ export class HostOutput extends LitElement {
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${o?.reason ? html`<p class="error">${o.reason}</p>` : nothing}
-        ${o ? html`<pre data-test="host-output-text">${o.output}</pre>` : html`<p class="muted">Loading…</p>`}
+        ${o ? html`<pre data-test="host-output-text">${plain(o.output)}</pre>` : html`<p class="muted">Loading…</p>`}
         ${o?.cut ? html`<p class="muted" data-test="host-output-cut">The output is cut: this is only its start.</p>` : nothing}
       </section>
     `;

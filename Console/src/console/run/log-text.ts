@@ -2,12 +2,17 @@
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
+const ansi = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/** Host output without its terminal colour sequences (shown as text, never as markup). */
+export const plain = (text: string): string => text.replace(ansi, '');
+
 /** Plain text of one frame: line breaks kept, colour tags and ANSI sequences dropped, entities decoded. */
 export function frameText(frame: string): string {
   return frame
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/?font[^>]*>/gi, '')
-    .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
+    .replace(ansi, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {
         const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

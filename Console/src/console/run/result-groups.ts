@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { shared } from '../styles';
 import { copyText } from './clipboard';
 import { shortList } from './host-ranges';
+import { plain } from './log-text';
 import { Group } from './types';
 
 /** Beyond this many groups (every host printing something different) the rest wait behind a button. */
@@ -121,7 +122,8 @@ export class ResultGroups extends LitElement {
     const open = this.open.has(g.key);
     const outcome = g.reason ?? (g.exitcode === null ? '' : `exit ${g.exitcode}`);
     const failed = g.status !== 'success' && g.status !== 'running' && g.status !== 'pending';
-    const firstLine = g.sample?.split('\n').find((line) => line.trim()) ?? '';
+    const sample = g.sample === null ? null : plain(g.sample);
+    const firstLine = sample?.split('\n').find((line) => line.trim()) ?? '';
     return html`
       <li class=${g.status} data-test="group" data-status=${g.status} data-count=${g.count}>
         <div class="head">
@@ -133,7 +135,7 @@ export class ResultGroups extends LitElement {
               ? html`<button class="primary" data-test="group-retry" @click=${() => this.retry(g)}>Retry these ${g.count}</button>`
               : nothing}
             <button data-test="group-copy" @click=${() => this.copy(g)}>Copy hosts</button>
-            ${g.sample !== null
+            ${sample !== null
               ? html`<button data-test="group-output" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggle(g.key)}>
                   ${open ? 'Hide output' : 'Show output'}
                 </button>`
@@ -142,7 +144,7 @@ export class ResultGroups extends LitElement {
         </div>
         <div class="hosts">${list.text}${list.more > 0 ? html` <span class="muted">and ${list.more} more</span>` : nothing}</div>
         ${open
-          ? html`<pre data-test="group-sample">${g.sample}</pre>${g.cut ? html`<p class="muted">Only the start of the output is shown.</p>` : nothing}`
+          ? html`<pre data-test="group-sample">${sample}</pre>${g.cut ? html`<p class="muted">Only the start of the output is shown.</p>` : nothing}`
           : firstLine
             ? html`<div class="first-line muted">${firstLine}</div>`
             : nothing}
