@@ -1,4 +1,5 @@
-// A once-a-second loop that runs only while the page is visible and its owner wants it; never two ticks at once.
+// A once-a-second loop (ticks start a second apart, however long one takes) that runs only while the page is
+// visible and its owner wants it; never two ticks at once.
 
 export class Poller {
   private timer?: number;
@@ -45,6 +46,7 @@ export class Poller {
       return;
     }
     this.busy = true;
+    const started = performance.now();
     let again = true;
     try {
       again = await this.tick();
@@ -54,7 +56,7 @@ export class Poller {
       this.busy = false;
     }
     if (again) {
-      this.schedule(this.every);
+      this.schedule(Math.max(0, this.every - (performance.now() - started)));
     } else {
       this.stop();
     }

@@ -3,7 +3,7 @@
 // routes answer 304 while nothing changed, so a quiet 500-host run costs next to nothing.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { get, getCached, seg } from '../api';
+import { ApiError, get, getCached, seg } from '../api';
 import { setQuery } from '../router';
 import { can } from '../session';
 import { shared } from '../styles';
@@ -121,8 +121,23 @@ export class RunPage extends LitElement {
   }
 
   private async tick(): Promise<boolean> {
+    try {
+      return await this.refresh();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        // The product refused (no point on this node, an unknown step): say so and stop asking.
+        this.error = error.message;
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private async refresh(): Promise<boolean> {
     const task = this.task;
-    const run = await get<Task>(`/api/job/task/${seg(this.node)}/${seg(task)}`);
+    const shown = this.selected?.uuid;
+    // The run, its steps and the step on view at once: a host's report reaches the page within one tick.
+    const [run, steps] = await Promise.all([get<Task>(`/api/job/task/${seg(this.node)}/${seg(task)}`), getCached<Step[]>(this.base), this.loadStep()]);
     if (task !== this.task) {
       return true;
     }
@@ -136,13 +151,22 @@ export class RunPage extends LitElement {
       return false;
     }
     this.error = '';
-    const steps = await getCached<Step[]>(this.base);
-    if (steps.changed && task === this.task) {
+    if (steps.data !== this.steps) {
       this.steps = steps.data;
     }
+    if (this.selected?.uuid !== shown) {
+      await this.loadStep();
+    }
+    if (!finished(run.status)) {
+      return true;
+    }
+    // The steps were read beside the run's status, maybe just before it ended: read them once more, then stop.
+    const last = await getCached<Step[]>(this.base);
+    if (last.data !== this.steps) {
+      this.steps = last.data;
+    }
     await this.loadStep();
-    // After the run ended the last answers above are final: nothing changes any more.
-    return !finished(run.status);
+    return false;
   }
 
   private async loadStep(): Promise<void> {
@@ -159,11 +183,11 @@ export class RunPage extends LitElement {
     if (step.uuid !== this.selected?.uuid || q !== this.q) {
       return;
     }
-    if (detail.changed || this.detail?.uuid !== step.uuid) {
+    if (this.detail !== detail.data) {
       this.detail = detail.data;
       this.version++;
     }
-    if (groups.changed || this.groups !== groups.data) {
+    if (this.groups !== groups.data) {
       this.groups = groups.data;
     }
   }
