@@ -75,6 +75,14 @@ public sealed class RunPageTests(ExecutionProduct product)
         Assert.Equal(0, page.Count("[data-test=host-row]"));
         Assert.EndsWith("filter=fail", page.Browser.Driver.Url, StringComparison.Ordinal);
 
+        // The search asks the product which hosts' names or output match, and narrows groups and table to them.
+        page.Browser.Test("filter-all").Click();
+        page.Browser.Test("host-search").SendKeys("BETA");
+        var beta = hosts.Count(h => int.Parse(h[(h.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture) % 3 == 1);
+        await page.WaitTextsAsync("[data-test=host-count]", c => c.SequenceEqual([$"{beta} of {hosts.Count} hosts"]), "the search to keep the beta hosts");
+        Assert.Equal(1, page.Count("[data-test=group]"));
+        Assert.EndsWith("q=BETA", page.Browser.Driver.Url, StringComparison.Ordinal);
+
         var elements = page.Elements();
         var heap = page.HeapBytes();
         Assert.True(elements < BudgetElements * hosts.Count / BudgetHosts, $"{elements} elements for {hosts.Count} hosts");
