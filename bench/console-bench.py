@@ -1,11 +1,13 @@
 """Drives the console's run page in headless Chromium through chromedriver's W3C WebDriver protocol (standard library
 only) while a quick command runs on the farm, and prints the page's budgets of issue 17. Called by bench/console.sh."""
+import base64
 import json
 import sys
 import time
 import urllib.request
 
 base, driver, hosts, lines, profile = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+shots = sys.argv[6] if len(sys.argv) > 6 else ""
 app = {"appname": "bench", "appkey": "bench-key", "content-type": "application/json"}
 
 # Every element of the document and of the open shadow roots beneath it (lit views).
@@ -108,6 +110,13 @@ try:
     heap = run("return performance.memory.usedJSHeapSize;")
     long_tasks = run("return window.__long;")
     status = api(f"/api/job/task/0/{task}")["data"]["status"]
+    if shots:
+        run(ALL + "all(document, []).find(el => el.matches('[data-test=group-output]')).click();")
+        for theme in ("light", "dark"):
+            run("document.documentElement.dataset.theme = arguments[0];", theme)
+            time.sleep(0.3)
+            with open(f"{shots}/run-page-{theme}.png", "wb") as shot:
+                shot.write(base64.b64decode(wd("GET", "/screenshot")))
 finally:
     call("DELETE", f"{driver}/session/{session}")
 

@@ -128,6 +128,33 @@ public sealed class RunPageTests(ExecutionProduct product)
         await WaitFinishedAsync(app, 0, task);
     }
 
+    [Fact]
+    public async Task APausedStep_ContinuesFromThePage_AndRedoOpensTheNewRun()
+    {
+        using var app = product.App();
+        var host = TestServers.SshHosts[35];
+        var paused = Cmd("look", [host], "echo looked");
+        paused["pause"] = "check the output first";
+        var name = $"console-pause-{Guid.NewGuid():N}"[..24];
+        var task = await StartJobAsync(app, name, paused, Cmd("then", [host], "echo then"));
+        await WaitTaskAsync(app, 0, task, s => s == "waiting", "to pause");
+
+        using var page = await ConsolePage.SignedInAsync(product);
+        page.Open($"/0/run/{task}");
+        page.Browser.Test("continue").Click();
+        await page.WaitTextsAsync("[data-test=run-status]", s => s.SequenceEqual(["success"]), "the run to go on and succeed");
+        Assert.Equal(["success", "success"], (await StepsAsync(app, 0, task)).Select(s => s.Text("status")));
+
+        page.Browser.Test("run-redo").Click();
+        var again = await Eventually.WaitAsync(
+            () => Task.FromResult(page.Browser.Driver.Url), url => !url.EndsWith(task, StringComparison.Ordinal), TimeSpan.FromSeconds(20), "the page of the new run");
+        var redone = again[(again.LastIndexOf('/') + 1)..];
+        Assert.Equal(name, (await WaitTaskAsync(app, 0, redone, s => s == "waiting", "to pause again")).Text("name"));
+        await page.WaitTextsAsync("[data-test=continue]", c => c.Count == 1, "Continue on the new run");
+        page.Browser.Test("continue").Click();
+        await WaitFinishedAsync(app, 0, redone);
+    }
+
     private static async Task<string> StartJobAsync(ApiClient app, string name, params object[] steps)
     {
         await CreateJobAsync(app, 0, name, steps);

@@ -35,9 +35,12 @@ export function ranges(hosts: readonly string[]): string[] {
   return out;
 }
 
-/** At most `limit` ranges joined, with how many hosts were left out. */
+/** Numbers inside names compare as numbers: 10.0.0.2 before 10.0.0.11. */
+const natural = new Intl.Collator(undefined, { numeric: true });
+
+/** At most `limit` ranges of the hosts in natural order, joined, with how many hosts were left out. */
 export function shortList(hosts: readonly string[], limit = 8): { text: string; more: number } {
-  const all = ranges(hosts);
+  const all = ranges([...hosts].sort(natural.compare));
   if (all.length <= limit) {
     return { text: all.join(', '), more: 0 };
   }

@@ -14,7 +14,7 @@ export class HostTable extends LitElement {
     shared,
     css`
       .viewport {
-        height: min(60vh, 28rem);
+        max-height: min(60vh, 28rem);
         overflow: auto;
         border: 1px solid var(--line);
         border-radius: 6px;
