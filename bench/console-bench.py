@@ -110,6 +110,30 @@ try:
     heap = run("return performance.memory.usedJSHeapSize;")
     long_tasks = run("return window.__long;")
     status = api(f"/api/job/task/0/{task}")["data"]["status"]
+
+    # The step's raw log (every host's lines, then the result block) through the websocket into the capped text view.
+    run("window.__long = [];")
+    log_started = time.time()
+    run(ALL + """
+        all(document, []).find(el => el.matches('[data-test=tab-log]')).click();
+        """)
+    time.sleep(0.2)
+    run(ALL + """
+        const select = all(document, []).find(el => el.matches('[data-test=log-of]'));
+        select.value = arguments[0];
+        select.dispatchEvent(new Event('change'));
+        """, step)
+    log_lines = None
+    while time.time() < deadline:
+        text = run(ALL + "return all(document, []).find(el => el.matches('[data-test=raw-log]')).textContent.slice(-200);")
+        if "substatus = success" in text:
+            log_lines = run(ALL + "return all(document, []).find(el => el.matches('[data-test=raw-log]')).textContent.split('\\n').length;")
+            break
+        time.sleep(0.05)
+    log_seconds = time.time() - log_started
+    log_long = run("return window.__long;")
+    log_cut = run(ALL + "return all(document, []).some(el => el.matches('[data-test=log-cut]'));")
+    log_elements = run(ALL + "return all(document, []).length;")
     if shots:
         run(ALL + "all(document, []).find(el => el.matches('[data-test=group-output]')).click();")
         for theme in ("light", "dark"):
@@ -129,6 +153,10 @@ rows = [
     ("DOM elements (shadow roots included)", f"{elements}", "< 5000"),
     ("JS heap (MB)", f"{heap / 1048576:.1f}", "< 100"),
     ("last host's report -> 3 groups shown (s)", f"{groups_latency:.2f}", "< 1"),
+    ("raw log of the step: seconds to its end", f"{log_seconds:.2f}", "-"),
+    ("raw log: lines kept, cut note shown", f"{log_lines}, {'yes' if log_cut else 'no'}", "<= 2000"),
+    ("raw log: long tasks > 100 ms (count, longest ms)", f"{sum(1 for d in log_long if d > 100)}, {max(log_long, default=0):.0f}", "0"),
+    ("raw log: DOM elements", f"{log_elements}", "< 5000"),
 ]
 for name, value, budget in rows:
     print(f"{name:44} {value:>12} {budget:>12}")

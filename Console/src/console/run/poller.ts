@@ -5,6 +5,10 @@ export class Poller {
   private timer?: number;
   private busy = false;
   private running = false;
+  /** Bumped by every start and stop, so a tick that began before them neither stops nor delays the new loop. */
+  private generation = 0;
+  /** Asked for while a tick was under way: poll again as soon as it ends. */
+  private again = false;
   private readonly onVisibility = () => this.schedule(0);
 
   constructor(
@@ -18,19 +22,25 @@ export class Poller {
       return;
     }
     this.running = true;
+    this.generation++;
     document.addEventListener('visibilitychange', this.onVisibility);
     this.schedule(0);
   }
 
   stop(): void {
     this.running = false;
+    this.generation++;
     window.clearTimeout(this.timer);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  /** Polls now (after an action), unless a tick is under way. */
+  /** Polls now (after an action changed something), or right after the tick under way. */
   now(): void {
-    this.schedule(0);
+    if (this.busy) {
+      this.again = true;
+    } else {
+      this.schedule(0);
+    }
   }
 
   private schedule(delay: number): void {
@@ -42,20 +52,28 @@ export class Poller {
   }
 
   private async run(): Promise<void> {
-    if (this.busy || !this.running) {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    if (!this.running) {
       return;
     }
     this.busy = true;
+    this.again = false;
+    const generation = this.generation;
     const started = performance.now();
-    let again = true;
+    let goOn = true;
     try {
-      again = await this.tick();
+      goOn = await this.tick();
     } catch {
       // A failed poll is retried on the next tick; the view keeps what it showed.
     } finally {
       this.busy = false;
     }
-    if (again) {
+    if (generation !== this.generation || this.again) {
+      this.schedule(0);
+    } else if (goOn) {
       this.schedule(Math.max(0, this.every - (performance.now() - started)));
     } else {
       this.stop();
