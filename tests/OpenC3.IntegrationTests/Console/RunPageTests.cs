@@ -155,6 +155,25 @@ public sealed class RunPageTests(ExecutionProduct product)
         await WaitFinishedAsync(app, 0, redone);
     }
 
+    [Fact]
+    public async Task KillFromThePage_EndsTheRun_AndAnUnknownRunSaysSo()
+    {
+        using var app = product.App();
+        var task = await StartJobAsync(app, $"console-kill-{Guid.NewGuid():N}"[..24], Cmd("long", [TestServers.SshHosts[36]], "sleep 120"));
+        await WaitTaskAsync(app, 0, task, s => s == "running", "to run");
+
+        using var page = await ConsolePage.SignedInAsync(product);
+        page.Open($"/0/run/{task}");
+        page.Browser.Test("run-kill").Click();
+        page.Browser.Driver.SwitchTo().Alert().Accept();
+        await page.WaitTextsAsync("[data-test=run-status]", s => s.SequenceEqual(["fail"]), "the killed run to fail on the page");
+        Assert.Contains("killed by open-c3", (await WaitFinishedAsync(app, 0, task)).Text("reason"), StringComparison.Ordinal);
+        Assert.Equal(0, page.Count("[data-test=run-kill]"));
+
+        page.Open("/0/run/Nosuchrun123");
+        await page.WaitTextsAsync("[data-test=run-error]", e => e.SequenceEqual(["There is no run Nosuchrun123 on this node."]), "the page to say there is no such run");
+    }
+
     private static async Task<string> StartJobAsync(ApiClient app, string name, params object[] steps)
     {
         await CreateJobAsync(app, 0, name, steps);
