@@ -5,7 +5,7 @@ using OpenQA.Selenium;
 namespace OpenC3.IntegrationTests.Console;
 
 /// <summary>
-/// The product's console in headless Chromium, signed in as the admin: opening a view by its URL, reading across the
+/// The product's console in headless Chromium, signed in (as the admin unless told otherwise): opening a view by its URL, reading across the
 /// lit views' shadow roots, the page's size (elements, JS heap), and axe-core's accessibility check.
 /// </summary>
 public sealed class ConsolePage : IDisposable
@@ -31,9 +31,15 @@ public sealed class ConsolePage : IDisposable
     public static async Task<ConsolePage> SignedInAsync(EmbeddedProduct product)
     {
         using var admin = await product.AdminAsync();
+        return SignedIn(product, admin);
+    }
+
+    /// <summary>A browser holding the session of <paramref name="user"/> (a client that logged in).</summary>
+    public static ConsolePage SignedIn(EmbeddedProduct product, ApiClient user)
+    {
         var browser = HeadlessBrowser.Desktop();
         browser.Driver.Navigate().GoToUrl($"{product.BaseUrl}/healthz");
-        browser.Driver.Manage().Cookies.AddCookie(new Cookie("sid", admin.SessionId!, "/"));
+        browser.Driver.Manage().Cookies.AddCookie(new Cookie("sid", user.SessionId!, "/"));
         return new ConsolePage(browser, product.BaseUrl);
     }
 

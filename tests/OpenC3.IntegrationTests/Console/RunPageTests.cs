@@ -174,6 +174,28 @@ public sealed class RunPageTests(ExecutionProduct product)
         await page.WaitTextsAsync("[data-test=run-error]", e => e.SequenceEqual(["There is no run Nosuchrun123 on this node."]), "the page to say there is no such run");
     }
 
+    [Fact]
+    public async Task AReaderOfTheNode_SeesTheRun_WithoutKillRetryOrDecisions()
+    {
+        using var app = product.App();
+        var hosts = TestServers.SshHosts.Skip(37).Take(2).ToList();
+        var node = await HostsNodeAsync(app, hosts);
+        var name = $"console-read-{Guid.NewGuid():N}"[..24];
+        await CreateJobAsync(app, node, name, Cmd("half", hosts, $"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); [ $h != {hosts[0]} ]"));
+        var task = await StartByNameAsync(app, node, name);
+        await WaitTaskAsync(app, node, task, s => s == "waiting", "to wait for a decision");
+        using var reader = await UserAsync(product, node, 0);
+
+        using var page = ConsolePage.SignedIn(product, reader);
+        page.Open($"/{node}/run/{task}");
+        await page.WaitTextsAsync("[data-test=group]", g => g.Count == 2, "the run's two groups");
+        page.Browser.Test("group-copy");
+        Assert.Equal(0, page.Count("[data-test=run-kill], [data-test=group-retry], [data-test^=decide-]"));
+
+        await app.PostAsync($"{J}/subtask/{node}", new { taskuuid = task, subtaskuuid = (await StepsAsync(app, node, task))[0].Text("uuid"), subtasktype = "cmd", control = "fail" });
+        await WaitFinishedAsync(app, node, task);
+    }
+
     private static async Task<string> StartJobAsync(ApiClient app, string name, params object[] steps)
     {
         await CreateJobAsync(app, 0, name, steps);

@@ -19,6 +19,18 @@ public static partial class ApiKit
         return reply.Data().GetInt64();
     }
 
+    /// <summary>A new root node with <paramref name="hosts"/> placed on it by the app, so runs of that node may reach them.</summary>
+    public static async Task<long> HostsNodeAsync(ApiClient app, IEnumerable<string> hosts)
+    {
+        var node = (await app.PostAsync($"{C}/default/tree", new { name = $"h{Guid.NewGuid():N}"[..12] })).Data().GetInt64();
+        foreach (var host in hosts)
+        {
+            Assert.True((await app.PostAsync($"{C}/default/node/{node}", new { name = host })).Stat());
+        }
+
+        return node;
+    }
+
     /// <summary>A browser logged in as a new user holding <paramref name="level"/> on <paramref name="node"/> (no grant when null).</summary>
     public static async Task<ApiClient> UserAsync(EmbeddedProduct product, long? node, int level) => (await NamedUserAsync(product, node, level)).Browser;
 
