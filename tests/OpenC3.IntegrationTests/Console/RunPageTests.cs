@@ -83,6 +83,9 @@ public sealed class RunPageTests(ExecutionProduct product)
         Assert.Equal(1, page.Count("[data-test=group]"));
         Assert.EndsWith("q=BETA", page.Browser.Driver.Url, StringComparison.Ordinal);
 
+        // Sizes and offsets go through CSSOM custom properties: the console's strict CSP refuses nothing.
+        Assert.DoesNotContain(page.Browser.ConsoleLog(), entry => entry.Message.Contains("Content Security Policy", StringComparison.Ordinal));
+
         var elements = page.Elements();
         var heap = page.HeapBytes();
         Assert.True(elements < BudgetElements * hosts.Count / BudgetHosts, $"{elements} elements for {hosts.Count} hosts");
