@@ -85,7 +85,7 @@ public sealed class StepResultsTests(ExecutionProduct product)
             Assert.NotEqual(old, tag);
         }
 
-        Cleanup(marks, hosts);
+        DeleteMarks(marks, hosts);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class StepResultsTests(ExecutionProduct product)
         Assert.Equal("success", finished.Status());
         Assert.Contains("who: 'kept'", finished.Text("variable"), StringComparison.Ordinal);
         Assert.All(hosts, h => Assert.Equal(failing.Contains(h) ? 2 : 1, File.ReadAllLines($"{marks}.{h}").Length));
-        Cleanup(marks, hosts);
+        DeleteMarks(marks, hosts);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class StepResultsTests(ExecutionProduct product)
 
         var failFast = await QuickCommandAsync(app, hosts, script, decideOnFail: null);
         Assert.Equal("fail", (await WaitFinishedAsync(app, 0, failFast)).Status());
-        Cleanup(marks, hosts);
+        DeleteMarks(marks, hosts);
 
         var task = await QuickCommandAsync(app, hosts, script, decideOnFail: 1);
         await WaitTaskAsync(app, 0, task, s => s == "waiting", "to wait for a decision");
@@ -147,7 +147,7 @@ public sealed class StepResultsTests(ExecutionProduct product)
         Assert.Equal("success", (await WaitFinishedAsync(app, 0, task)).Status());
         Assert.All(hosts, h => Assert.Equal(h == hosts[1] ? 2 : 1, File.ReadAllLines($"{marks}.{h}").Length));
         Assert.StartsWith("check format fail decide_on_fail need in 0,1", Refusal(await QuickCommandReplyAsync(app, hosts, script, decideOnFail: 2)), StringComparison.Ordinal);
-        Cleanup(marks, hosts);
+        DeleteMarks(marks, hosts);
     }
 
     private static async Task<string> QuickCommandAsync(ApiClient app, List<string> hosts, string script, int? decideOnFail) =>
@@ -225,14 +225,4 @@ public sealed class StepResultsTests(ExecutionProduct product)
     private static string Alternatives(IEnumerable<string> hosts) => string.Join('|', hosts);
 
     private static string Sorted(IEnumerable<string> hosts) => string.Join(',', hosts.Order(StringComparer.Ordinal));
-
-    private static string Marks() => Path.Combine(Path.GetTempPath(), $"openc3-marks-{Guid.NewGuid():N}");
-
-    private static void Cleanup(string marks, IEnumerable<string> hosts)
-    {
-        foreach (var host in hosts)
-        {
-            File.Delete($"{marks}.{host}");
-        }
-    }
 }
