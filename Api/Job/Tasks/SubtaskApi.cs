@@ -84,6 +84,7 @@ public static class SubtaskApi
         {
             return Reply.Fail(malformed);
         }
+
         if (context.Request.Method == HttpMethods.Post && !await AllowsDecisionAsync(context, grains, treeId, taskUuid))
         {
             return Reply.Unauthorized();
