@@ -1,6 +1,5 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Execution;
 
 namespace OpenC3.Api.Job;
 
@@ -110,11 +109,11 @@ public static class SubtaskApi
         return changed ? Reply.Ok(1) : Reply.Fail("no update anything:0E0");
     }
 
-    /// <summary>`running` for chosen hosts: each must be a failed or incomplete host of the step; audited with their names, folded as the result block folds them.</summary>
+    /// <summary>`running` for chosen hosts: each must be a failed or incomplete host of the step; audited with their names (the audit keeps its first 1000 characters, the step's log all of them).</summary>
     private static async Task<IResult> RetryHostsAsync(IGrainFactory grains, Caller caller, long treeId, string taskUuid, string stepUuid, IReadOnlyList<string> hosts)
     {
         var step = grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}");
-        await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{treeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:running HOSTS:{NodeRange.Format(hosts)}");
+        await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{treeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:running HOSTS:{string.Join(',', hosts)}");
         var retry = await step.RetryHosts(hosts, caller.User);
         return retry switch
         {
