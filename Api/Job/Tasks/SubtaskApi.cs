@@ -83,6 +83,7 @@ public static class SubtaskApi
         {
             return Reply.Fail(malformed);
         }
+
         if (context.Request.Method == HttpMethods.Post && !await AllowsDecisionAsync(context, grains, treeId, taskUuid))
         {
             return Reply.Unauthorized();
@@ -108,7 +109,7 @@ public static class SubtaskApi
         return changed ? Reply.Ok(1) : Reply.Fail("no update anything:0E0");
     }
 
-    /// <summary>`running` for chosen hosts: each must be a failed or incomplete host of the step; audited with their names.</summary>
+    /// <summary>`running` for chosen hosts: each must be a failed or incomplete host of the step; audited with their names (the audit keeps its first 1000 characters, the step's log all of them).</summary>
     private static async Task<IResult> RetryHostsAsync(IGrainFactory grains, Caller caller, long treeId, string taskUuid, string stepUuid, IReadOnlyList<string> hosts)
     {
         var step = grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}");
