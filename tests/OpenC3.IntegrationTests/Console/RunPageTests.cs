@@ -199,6 +199,31 @@ public sealed class RunPageTests(ExecutionProduct product)
         await WaitFinishedAsync(app, node, task);
     }
 
+    [Fact]
+    public async Task TheDecisionButtons_RetryFailedRunsTheFailedHostAgain_FailEndsTheRun_AndCopyHostsCopies()
+    {
+        using var app = product.App();
+        var hosts = TestServers.SshHosts.Skip(40).Take(2).ToList();
+        var marks = Path.Combine(Path.GetTempPath(), $"openc3-console-marks-{Guid.NewGuid():N}");
+        var script = $"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); echo run >> {marks}.$h; [ $h != {hosts[0]} ]";
+        var task = await StartJobAsync(app, $"console-decide-{Guid.NewGuid():N}"[..24], Cmd("flaky", hosts, script));
+        await WaitTaskAsync(app, 0, task, s => s == "waiting", "to wait for a decision");
+
+        using var page = await ConsolePage.SignedInAsync(product);
+        page.Open($"/0/run/{task}");
+        page.Browser.Deep("[data-test=group][data-status=fail] [data-test=group-copy]").Click();
+        await page.WaitTextsAsync("[data-test=groups-note]", n => n.SequenceEqual(["1 host copied"]), "the copy to be confirmed");
+
+        page.Browser.Test("decide-retry").Click();
+        await Eventually.WaitAsync(() => Task.FromResult(File.ReadAllLines($"{marks}.{hosts[0]}").Length), n => n == 2, TimeSpan.FromSeconds(60), "the failed host to run again");
+        await WaitTaskAsync(app, 0, task, s => s == "waiting", "to wait for a decision again");
+        page.Browser.Test("decide-fail").Click();
+        await page.WaitTextsAsync("[data-test=run-status]", s => s.SequenceEqual(["fail"]), "the run to fail on the page");
+        Assert.Single(File.ReadAllLines($"{marks}.{hosts[1]}"));
+        Assert.Equal("stop by open-c3", (await WaitFinishedAsync(app, 0, task)).Text("reason"));
+        hosts.ForEach(host => File.Delete($"{marks}.{host}"));
+    }
+
     private static async Task<string> StartJobAsync(ApiClient app, string name, params object[] steps)
     {
         await CreateJobAsync(app, 0, name, steps);

@@ -96,7 +96,7 @@ export class ResultGroups extends LitElement {
 
   private async copy(group: Group): Promise<void> {
     const copied = await copyText(group.hosts.join('\n'), this.scratch);
-    this.note = copied ? `${group.count} hosts copied` : 'copying is not allowed here';
+    this.note = copied ? `${group.count} ${group.count === 1 ? 'host' : 'hosts'} copied` : 'copying is not allowed here';
   }
 
   private retry(group: Group): void {
@@ -112,7 +112,7 @@ export class ResultGroups extends LitElement {
       ${groups.length < this.groups.length
         ? html`<button data-test="groups-more" @click=${() => (this.all = true)}>Show ${this.groups.length - groups.length} more groups</button>`
         : nothing}
-      <p class="muted" role="status">${this.note}</p>
+      <p class="muted" role="status" data-test="groups-note">${this.note}</p>
       <textarea class="visually-hidden" hidden aria-hidden="true" tabindex="-1"></textarea>
     `;
   }
