@@ -87,6 +87,7 @@ export class RunPage extends LitElement {
       this.detail = undefined;
       this.groups = undefined;
       this.notice = '';
+      this.error = '';
       this.poller.stop();
       this.poller.start();
     }
