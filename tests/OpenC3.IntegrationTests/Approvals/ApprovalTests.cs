@@ -237,7 +237,7 @@ public abstract class ApprovalTests(EmbeddedProduct product)
             TimeSpan.FromSeconds(30),
             "the approval mail");
         var link = mail[0].Text("content").Split('\n').Single(l => l.StartsWith(ApprovalProduct.SiteAddress, StringComparison.Ordinal));
-        using var phone = new PhoneBrowser();
+        using var phone = HeadlessBrowser.Phone();
         var driver = phone.Driver;
         driver.Navigate().GoToUrl(link.Replace(ApprovalProduct.SiteAddress, product.BaseUrl, StringComparison.Ordinal));
 

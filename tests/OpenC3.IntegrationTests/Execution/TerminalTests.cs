@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using OpenC3.IntegrationTests.Approvals;
 using OpenC3.TestSupport;
 using OpenQA.Selenium;
 
@@ -21,7 +20,7 @@ public sealed class TerminalTests(TerminalProduct product) : IClassFixture<Termi
         using var app = product.App();
         var (node, host) = await NodeWithHostsAsync(app, 60);
         using var admin = await product.AdminAsync();
-        using var browser = new PhoneBrowser();
+        using var browser = HeadlessBrowser.Phone();
         var driver = browser.Driver;
         driver.Navigate().GoToUrl($"{product.BaseUrl}/healthz");
         driver.Manage().Cookies.AddCookie(new Cookie("sid", admin.SessionId!, "/"));
