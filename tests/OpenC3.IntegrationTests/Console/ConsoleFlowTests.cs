@@ -1,0 +1,151 @@
+using OpenC3.TestSupport;
+
+namespace OpenC3.IntegrationTests.Console;
+
+/// <summary>
+/// The console's pages in Chromium against the real product and the sshd farm: sign in, pick a node, run a job from
+/// its dialog, approve, find a run in the history, and what a user without write or without a session sees.
+/// </summary>
+[Collection(SharedProducts.SqliteExecution)]
+public sealed class ConsoleFlowTests(ExecutionProduct product)
+{
+    [Fact]
+    public async Task SignIn_PickTheNode_RunAJobAskingForHostsAndAWord_ADoubleClickStartsOneRun_ThatSucceeds()
+    {
+        using var app = product.App();
+        var (node, hosts) = await NodeWithHostsAsync(app, 120, 121);
+        var job = $"console-{Guid.NewGuid():N}"[..20];
+        var step = Cmd("greet", hosts, "echo \"said $1\"", argv: "${word}");
+        step["node_type"] = "variable";
+        step["node_cont"] = "$ip";
+        await CreateJobAsync(app, node, job, step);
+        var (user, signedIn) = await NamedUserAsync(product, node, 2);
+        using var client = signedIn;
+        using var page = new ConsolePage(product);
+
+        page.Load();
+        await page.WaitAsync(() => page.Here.StartsWith("/login?next=", StringComparison.Ordinal), "the sign-in page for a browser without a session");
+        page.Test("login-user").SendKeys(user);
+        page.Test("login-pass").SendKeys($"password-{user}");
+        page.Test("login-submit").Click();
+        await page.WaitAsync(() => System.Text.RegularExpressions.Regex.IsMatch(page.Here, @"^/\d+/jobs$"), "the jobs of a node once signed in");
+        page.Choose("node-picker", node.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.WaitAsync(() => page.Here == $"/{node}/jobs", "the jobs of the picked node");
+        Assert.Equal(node.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Browser.Run("return localStorage.getItem('openc3.console.node');"));
+
+        page.Test($"run-{job}").Click();
+        await page.WaitAsync(() => page.Test("run-steps").Text.Contains("greet", StringComparison.Ordinal), "the job's step in the dialog");
+        page.Test($"host-{hosts[0]}").Click();
+        page.Test($"host-{hosts[1]}").Click();
+        Assert.Equal(string.Join(',', hosts), page.Test("hosts-ip").GetAttribute("value"));
+        page.Test("var-word").SendKeys("hello");
+        // Two clicks before the page can redraw: both requests go out, with the dialog's one uuid.
+        page.Browser.Run("arguments[0].click(); arguments[0].click();", page.Test("run-start"));
+
+        await page.WaitAsync(() => page.Here.StartsWith($"/{node}/run/", StringComparison.Ordinal), "the run page of the new task");
+        var uuid = page.Here[$"/{node}/run/".Length..];
+        var task = await WaitFinishedAsync(app, node, uuid);
+        Assert.Equal("success", task.Status());
+        Assert.Contains("hello", task.Text("variable"), StringComparison.Ordinal);
+        Assert.Equal(user, task.Text("user"));
+        var runs = (await app.GetAsync($"{J}/task/{node}?name={job}")).Rows();
+        Assert.Equal([uuid], runs.Select(r => r.Text("uuid")));
+    }
+
+    [Fact]
+    public async Task AnApprovalAskedOfMe_ShowsInTheBadge_AndAgreeingOnTheApprovalsPage_LetsTheRunGoOn()
+    {
+        using var app = product.App();
+        var (node, hosts) = await NodeWithHostsAsync(app, 122);
+        var (user, signedIn) = await NamedUserAsync(product, node, 2);
+        using var client = signedIn;
+        var job = $"gated-{Guid.NewGuid():N}"[..20];
+        await CreateJobAsync(app, node, job, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
+        var task = await StartByNameAsync(app, node, job);
+        var row = await Eventually.WaitAsync(
+            async () => (await client.GetAsync($"{J}/approval")).Rows(),
+            rows => rows.Count == 1,
+            TimeSpan.FromSeconds(30),
+            "the approval asked of the user");
+        using var page = new ConsolePage(product);
+        page.UseSessionOf(client);
+
+        page.Open($"/{node}/jobs");
+        Assert.Equal("1", page.Test("approvals-badge").Text);
+        page.Test("nav-approvals").Click();
+        page.Test($"agree-{row[0].Text("uuid")}").Click();
+
+        Assert.Equal("success", (await WaitFinishedAsync(app, node, task)).Status());
+        await page.WaitAsync(() => !page.Has("approvals-badge") && !page.Has($"agree-{row[0].Text("uuid")}"), "the badge and the buttons gone once decided");
+        Assert.Equal("agree", (await client.GetAsync($"{J}/approval")).Rows().Single().Text("opinion"));
+    }
+
+    [Fact]
+    public async Task TheHistory_FiltersByStatus_KeepsTheFilterInTheUrl_AndAFreshLoadOfThatUrlKeepsIt()
+    {
+        using var app = product.App();
+        var (node, hosts) = await NodeWithHostsAsync(app, 123);
+        var failed = await CommandAsync(app, node, hosts, "exit 3");
+        var succeeded = await CommandAsync(app, node, hosts, "echo fine");
+        Assert.Equal("fail", (await WaitFinishedAsync(app, node, failed)).Status());
+        Assert.Equal("success", (await WaitFinishedAsync(app, node, succeeded)).Status());
+        using var client = await UserAsync(product, node, 0);
+        using var page = new ConsolePage(product);
+        page.UseSessionOf(client);
+
+        page.Open($"/{node}/history");
+        page.Test($"history-row-{succeeded}");
+        page.Choose("history-status", "fail");
+        await page.WaitAsync(() => page.Here == $"/{node}/history?status=fail", "the status filter in the URL");
+        await page.WaitAsync(() => page.Has($"history-row-{failed}") && !page.Has($"history-row-{succeeded}"), "only the failed run");
+        Assert.Contains("status-fail", page.Test($"history-row-{failed}").FindElement(OpenQA.Selenium.By.CssSelector("td")).GetAttribute("class"), StringComparison.Ordinal);
+
+        page.Open(page.Here);
+        Assert.Equal("fail", page.Browser.Run("return arguments[0].value;", page.Test("history-status")));
+        page.Test($"history-row-{failed}");
+        Assert.False(page.Has($"history-row-{succeeded}"));
+        page.Test($"history-link-{failed}").Click();
+        await page.WaitAsync(() => page.Here == $"/{node}/run/{failed}", "the run page of the row");
+    }
+
+    [Fact]
+    public async Task AReader_SeesTheJobsWithoutRunButtons_AndASessionThatEnds_BringsBackTheSignInPage()
+    {
+        using var app = product.App();
+        var node = await NewNodeAsync(product);
+        var job = $"readonly-{Guid.NewGuid():N}"[..20];
+        await CreateJobAsync(app, node, job, Cmd("never"));
+        using var client = await UserAsync(product, node, 0);
+        using var page = new ConsolePage(product);
+        page.UseSessionOf(client);
+
+        page.Open($"/{node}/jobs");
+        page.Test($"job-{job}");
+        Assert.False(page.Has($"run-{job}"));
+
+        Assert.True((await client.GetAsync("/api/connector/connectorx/ssologout")).Stat());
+        page.Test("nav-history").Click();
+        await page.WaitAsync(() => page.Here == $"/login?next={Uri.EscapeDataString($"/{node}/history")}", "the sign-in page, remembering where the user was");
+        page.Test("login-form");
+    }
+
+    /// <summary>A new node with farm hosts placed on it by an admin.</summary>
+    private async Task<(long Node, List<string> Hosts)> NodeWithHostsAsync(ApiClient app, params int[] indexes)
+    {
+        var node = await NewNodeAsync(product);
+        var hosts = indexes.Select(i => TestServers.SshHosts[i]).ToList();
+        foreach (var host in hosts)
+        {
+            Assert.True((await app.PostAsync($"{J}/nodelist/{node}", new { name = host })).Stat());
+        }
+
+        return (node, hosts);
+    }
+
+    private static async Task<string> CommandAsync(ApiClient app, long node, List<string> hosts, string script) =>
+        (await app.PostAsync($"{J}/task/{node}/plugin_cmd", new
+        {
+            name = "console-history", user = TestServers.SshUser, node_type = "builtin", node_cont = string.Join(',', hosts),
+            scripts_type = "shell", scripts_cont = script, timeout = 60,
+        })).Data().Text("uuid");
+}
