@@ -39,6 +39,7 @@ public static class OpenC3Api
         routes.MapConnectorModule();
         routes.MapAgentModule();
         routes.MapWebUiShellApi();
+        routes.MapConsolePage();
         routes.MapNotFound();
         return app;
     }

@@ -22,6 +22,8 @@ public static class DocumentedFields
         [
             Query("name"), Query("user"), Query("status", TaskStatuses), Query("taskuuid", pattern: Uuid),
             Query("time_start", pattern: Date), Query("time_end", pattern: Date),
+            Query("page", pattern: @"^\d+$", description: "ours: a page (from 1) of the history, unfinished tasks first, then the newest; the reply adds `total`. Absent: every row, as upstream"),
+            Query("pagesize", pattern: @"^\d+$", description: "rows per page with `page`: 1 to 200, default 50"),
         ],
         ["GET /api/job/task/{treeid}/total_count"] = [Query("time_start", pattern: Date), Query("time_end", pattern: Date)],
         ["GET /api/job/task/{treeid}/analysis/{kind}"] =
@@ -43,6 +45,7 @@ public static class DocumentedFields
             Body("scripts_type", true, StepValues.ScriptTypes), Body("scripts_cont", true, description: "the script; a script id for `cite`"),
             Body("scripts_argv", false), Body("timeout", false, pattern: @"^\d+$"), Body("deployenv", false, StepValues.Deployenvs),
             Body("action", false, StepValues.Actions), Body("batches", false, StepValues.Batches),
+            Body("decide_on_fail", false, ["0", "1"], description: "ours: 1 puts failed hosts in `decision` (retry, ignore, fail) instead of failing the task at once"),
         ],
         ["GET /api/job/sendfile/list/{treeid}"] = RemoteDirectory(),
         ["GET /api/job/sendile/list/{treeid}"] = RemoteDirectory(),
@@ -54,6 +57,11 @@ public static class DocumentedFields
         ["GET /api/job/task/{treeid}/job/bymon"] = [Query("jobname"), Query("endpoint"), Query("tpl_id"), Query("exp_id")],
         ["POST /api/job/subtask/{treeid}"] = Control(Decisions),
         ["PUT /api/job/subtask/{treeid}"] = Control(["next", "running"]),
+        ["GET /api/job/subtask/{treeid}/{taskuuid}/{subtaskuuid}/groups"] =
+        [
+            Query("q", description: "keep only hosts whose name or output contains this text (any case, not a regex), at most 200 characters"),
+        ],
+        ["GET /api/job/subtask/{treeid}/{taskuuid}/{subtaskuuid}/output/{host}"] = [Path("host", JsonSchemaType.String, description: "a host of the step")],
         ["POST /api/job/project/{treeid}"] = [Body("status", true, ["active", "inactive"])],
         ["GET /api/job/variable/{treeid}/{jobuuid}"] =
         [
@@ -95,6 +103,7 @@ public static class DocumentedFields
     [
         Body("taskuuid", true, pattern: "^[a-zA-Z0-9]+$"), Body("subtaskuuid", true, pattern: "^[a-zA-Z0-9]+$"),
         Body("subtasktype", true, StepValues.PluginTypes), Body("control", true, controls),
+        Body("hosts", false, type: JsonSchemaType.Array, description: "ours, with `running`: retry only these of the step's failed or incomplete hosts (a list of names); absent: all of them, as upstream"),
     ];
 
     /// <summary>A job and its steps (`data`: cmd, scp and approval steps, in order).</summary>

@@ -15,6 +15,7 @@ public static class JobModule
         job.MapCmdPluginApi();
         job.MapScpPluginApi();
         job.MapSubtaskApi();
+        job.MapStepResultsApi();
         job.MapHostKeyApi();
         job.MapCrontabApi();
         job.MapSlaveApi();

@@ -27,6 +27,15 @@ public interface ISubtaskGrain : IGrainWithStringKey
 
     Task<SubtaskView?> Get();
 
+    /// <summary>The step's result groups, of the hosts whose name or output contains <paramref name="search"/> (case-insensitive; all when null). Null before the step started.</summary>
+    Task<StepResults?> Results(string? search);
+
+    /// <summary>One host's latest outcome and output; null when it is not a host of the step.</summary>
+    Task<HostOutput?> Output(string host);
+
+    /// <summary>A decision `running` for some of the step's failed or incomplete hosts only; the others keep their results.</summary>
+    Task<HostRetry> RetryHosts(IReadOnlyList<string> hosts, string user);
+
     /// <summary>The task's watchdog: wakes the step (recovering it if its silo died) and has it tell its task its status again.</summary>
     Task Reconcile();
 }

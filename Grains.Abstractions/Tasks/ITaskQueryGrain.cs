@@ -6,6 +6,9 @@ public interface ITaskQueryGrain : IGrainWithIntegerKey
 {
     Task<IReadOnlyList<TaskRow>> List(TaskFilter filter);
 
+    /// <summary>One page (1-based) of <see cref="List"/>'s rows, unfinished tasks first, then the newest; with how many rows match in all.</summary>
+    Task<TaskPage> Page(TaskFilter filter, int page, int pageSize);
+
     Task<TaskRow?> Find(long projectId, string uuid);
 
     Task<IReadOnlyList<SubtaskRow>> Subtasks(string taskUuid);
@@ -26,6 +29,9 @@ public sealed record TaskFilter(
     [property: Id(4)] string? TaskUuid,
     [property: Id(5)] string? TimeStart,
     [property: Id(6)] string? TimeEnd);
+
+[GenerateSerializer, Immutable, Alias("openc3.TaskPage")]
+public sealed record TaskPage([property: Id(0)] IReadOnlyList<TaskRow> Rows, [property: Id(1)] int Total);
 
 [GenerateSerializer, Alias("openc3.TaskRow")]
 public sealed class TaskRow

@@ -16,3 +16,9 @@ public sealed record HostRun(string Host, HostStatus Status, int Attempt, int? E
 {
     public bool NeedsRetry => Status is HostStatus.Fail or HostStatus.Incomplete;
 }
+
+public static class HostStatusWire
+{
+    /// <summary>How the API names a host status: `pending`, `running`, `success`, `fail`, `incomplete`.</summary>
+    public static string ToWire(this HostStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -162,6 +162,26 @@ public sealed partial class SubtaskGrain(
         return true;
     }
 
+    public async Task<HostRetry> RetryHosts(IReadOnlyList<string> hosts, string user)
+    {
+        var before = state.State.Machine;
+        if (before.Status != SubtaskStatus.Decision)
+        {
+            return HostRetry.NoDecision;
+        }
+
+        if (SubtaskMachine.NotFailed(before, hosts) is { } host)
+        {
+            return HostRetry.NotFailed(host);
+        }
+
+        var (machine, effects) = SubtaskMachine.Decide(before, SubtaskStatus.Running, hosts);
+        state.State.Machine = machine;
+        log.Append(LogUuid, $"[openc3] decision running by {user} on {string.Join(',', hosts)}\n");
+        await AfterTransitionAsync(effects);
+        return HostRetry.Retried;
+    }
+
     public async Task Abort(string reason)
     {
         if (IsApproval)
@@ -206,7 +226,7 @@ public sealed partial class SubtaskGrain(
         }
 
         var current = state.State;
-        var hosts = current.Machine.Hosts.Select(h => new HostView(h.Host, h.Status.ToString().ToLowerInvariant(), h.ExitCode, h.Reason)).ToList();
+        var hosts = current.Machine.Hosts.Select(h => new HostView(h.Host, h.Status.ToWire(), h.ExitCode, h.Reason)).ToList();
         return Task.FromResult<SubtaskView?>(new SubtaskView(
             start.Step.Uuid,
             start.Step.Type,

@@ -101,9 +101,10 @@ public static class SubtaskMachine
     public static IReadOnlyList<HostRun> Running(SubtaskMachineState state) =>
         state.Status == SubtaskStatus.Running ? state.Hosts.Where(h => h.Status == HostStatus.Running).ToList() : [];
 
-    public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Decide(SubtaskMachineState state, string control)
+    /// <param name="chosen">For `running`: retry only these of the failed and incomplete hosts (all of them when null); naming any other host changes nothing.</param>
+    public static (SubtaskMachineState State, IReadOnlyList<SubtaskEffect> Effects) Decide(SubtaskMachineState state, string control, IReadOnlyCollection<string>? chosen = null)
     {
-        if (state.Status != SubtaskStatus.Decision)
+        if (state.Status != SubtaskStatus.Decision || (chosen is not null && (chosen.Count == 0 || NotFailed(state, chosen) is not null)))
         {
             return (state, []);
         }
@@ -112,7 +113,7 @@ public static class SubtaskMachine
         {
             case SubtaskStatus.Running:
                 var attempt = state.Attempt + 1;
-                var retry = state.Failed.ToHashSet(StringComparer.Ordinal);
+                var retry = (chosen ?? state.Failed).ToHashSet(StringComparer.Ordinal);
                 var hosts = state.Hosts.Select(h => retry.Contains(h.Host) ? h with { Status = HostStatus.Running, Attempt = attempt, ExitCode = null, Reason = null, Session = null } : h).ToImmutableList();
                 return (state with { Status = SubtaskStatus.Running, Hosts = hosts, Attempt = attempt }, [new SubtaskEffect.RunHosts(retry.Order(StringComparer.Ordinal).ToList(), attempt)]);
             case SubtaskStatus.Fail:
@@ -122,6 +123,13 @@ public static class SubtaskMachine
             default:
                 return (state, []);
         }
+    }
+
+    /// <summary>The first of <paramref name="hosts"/> that is not a failed or incomplete host of the step, or null.</summary>
+    public static string? NotFailed(SubtaskMachineState state, IEnumerable<string> hosts)
+    {
+        var failed = state.Failed.ToHashSet(StringComparer.Ordinal);
+        return hosts.FirstOrDefault(h => !failed.Contains(h));
     }
 
     /// <summary>The task was killed or timed out: running hosts are cut short and the step fails.</summary>

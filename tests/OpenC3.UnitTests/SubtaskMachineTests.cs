@@ -41,6 +41,28 @@ public sealed class SubtaskMachineTests
     }
 
     [Fact]
+    public void ChosenHostsRetry_RunsOnlyThem_OthersKeepTheirResults_AndAHostThatDidNotFailChangesNothing()
+    {
+        var state = SubtaskMachine.Start(SubtaskMachineState.Initial(false), ["h1", "h2", "h3", "h4"]).State;
+        foreach (var (host, code) in new[] { ("h1", 0), ("h2", 1), ("h3", 1), ("h4", 1) })
+        {
+            state = SubtaskMachine.HostFinished(state, host, 1, code, null).State;
+        }
+
+        Assert.Equal("h1", SubtaskMachine.NotFailed(state, ["h2", "h1"]));
+        Assert.Same(state, SubtaskMachine.Decide(state, SubtaskStatus.Running, ["h2", "h1"]).State);
+        Assert.Same(state, SubtaskMachine.Decide(state, SubtaskStatus.Running, []).State);
+
+        var (retrying, effects) = SubtaskMachine.Decide(state, SubtaskStatus.Running, ["h4", "h2"]);
+        Assert.Equal(["h2", "h4"], Assert.IsType<SubtaskEffect.RunHosts>(Assert.Single(effects)).Hosts);
+        Assert.Equal(HostStatus.Fail, retrying.Hosts.Single(h => h.Host == "h3").Status);
+        (retrying, _) = SubtaskMachine.HostFinished(retrying, "h2", 2, 0, null);
+        (retrying, _) = SubtaskMachine.HostFinished(retrying, "h4", 2, 0, null);
+        Assert.Equal(SubtaskStatus.Decision, retrying.Status);
+        Assert.Equal(["h3"], retrying.Failed);
+    }
+
+    [Fact]
     public void FailFast_FailsTheStepInsteadOfAskingForADecision_SayingWhichHostsFailedAndHow()
     {
         var state = Finish(SubtaskMachine.Start(SubtaskMachineState.Initial(failFast: true, "step 1 (deploy)"), ThreeHosts).State, ("h1", 0), ("h2", 1), ("h3", 0));

@@ -9,6 +9,7 @@ namespace OpenC3.Api.Job;
 /// `POST /task/:treeid/plugin_cmd`: one cmd step on listed hosts (`builtin`, spec `buildin`) or a node group of the
 /// node (`group`), with an inline script or a cited one (`cite`: `scripts_cont` is the script id), as a one-step task
 /// failing at its first failed host (jobtype `plugin_cmd`, log id suffix `cmd`). Validated as upstream's `task.pm`.
+/// `decide_on_fail: 1` (ours) puts a step with failed hosts in `decision` instead, like a job's step, so they can be retried.
 /// </summary>
 public static class CmdPluginApi
 {
@@ -36,6 +37,7 @@ public static class CmdPluginApi
             .Optional("scripts_argv", StepValidator.PluginArgvPattern)
             .Applicability()
             .Optional("mutex", PluginTasks.MutexPattern)
+            .OptionalIn("decide_on_fail", "0", "1")
             .OptionalMap("variable");
         var references = new GrainStepReferences(grains, treeId);
         var failure = check.Failure
@@ -50,6 +52,6 @@ public static class CmdPluginApi
         var planned = await grains.GetGrain<IJobStartGrain>(0).Snapshot(treeId, command);
         return planned.Step is null
             ? Reply.Fail(planned.Error!)
-            : await PluginTasks.StartAsync(context, grains, treeId, planned.Step, input, "RUN PLUGIN CMD");
+            : await PluginTasks.StartAsync(context, grains, treeId, planned.Step, input, "RUN PLUGIN CMD", failFast: input.Text("decide_on_fail") != "1");
     }
 }

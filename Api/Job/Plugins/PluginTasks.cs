@@ -7,7 +7,7 @@ namespace OpenC3.Api.Job;
 
 /// <summary>
 /// Starts an ad-hoc plugin task (`/task/:treeid/plugin_cmd|plugin_scp`): one step, failing at its first
-/// failed host (no decisions), answered with upstream's `{slave, uuid, loguuid}`.
+/// failed host (no decisions, unless a command asks for them), answered with upstream's `{slave, uuid, loguuid}`.
 /// </summary>
 public static class PluginTasks
 {
@@ -28,13 +28,14 @@ public static class PluginTasks
             Batches = input.Text("batches") ?? StepValues.Always,
         };
 
-    public static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains, long treeId, StepDefinition step, RequestParams input, string auditTitle)
+    /// <param name="failFast">False when the caller asked a failed host to wait for a decision (`decide_on_fail`) instead.</param>
+    public static async Task<IResult> StartAsync(HttpContext context, IGrainFactory grains, long treeId, StepDefinition step, RequestParams input, string auditTitle, bool failFast = true)
     {
         var caller = Caller.Required(context);
         var taskUuid = Uuid.New();
         var definition = new TaskDefinition(
             treeId, step.Name, caller.User, caller.IsApp ? "api" : "page", $"plugin_{step.Type}", step.Uuid, input.Text("mutex") ?? string.Empty,
-            TaskApi.Variables(input), new Dictionary<string, string>(), [step], FailFast: true);
+            TaskApi.Variables(input), new Dictionary<string, string>(), [step], failFast);
 
         await AuditTrail.RecordAsync(grains, caller, auditTitle, $"TREEID:{treeId} NAME:{step.Name} TASK:{taskUuid}");
         var task = grains.GetGrain<ITaskGrain>(taskUuid);

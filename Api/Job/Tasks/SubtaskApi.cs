@@ -1,5 +1,6 @@
 using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Execution;
 
 namespace OpenC3.Api.Job;
 
@@ -23,12 +24,12 @@ public static class SubtaskApi
         var treeId = context.TreeId();
         if (await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, taskuuid) is null)
         {
-            return Reply.Ok(Array.Empty<object>());
+            return TaggedReply.Ok(context, Array.Empty<object>());
         }
 
         var steps = (await grains.GetGrain<ITaskGrain>(taskuuid).Steps()).ToDictionary(s => s.Uuid);
         var rows = await grains.GetGrain<ITaskQueryGrain>(0).Subtasks(taskuuid);
-        return Reply.Ok(rows.Select(row => new
+        return TaggedReply.Ok(context, rows.Select(row => new
         {
             id = row.Id, subtask_type = row.SubtaskType, uuid = row.Uuid, nodecount = row.NodeCount, starttime = row.StartTime,
             finishtime = row.FinishTime, runtime = row.Runtime, status = row.Status, pause = row.Pause,
@@ -49,7 +50,7 @@ public static class SubtaskApi
 
         var step = (await grains.GetGrain<ITaskGrain>(taskuuid).Steps()).First(s => s.Uuid == subtaskuuid);
         var hosts = await grains.GetGrain<ISubtaskGrain>($"{taskuuid}:{subtaskuuid}").Get();
-        return Reply.Ok(new
+        return TaggedReply.Ok(context, new
         {
             id = row.Id, subtask_type = row.SubtaskType, uuid = row.Uuid, nodecount = row.NodeCount, starttime = row.StartTime,
             finishtime = row.FinishTime, runtime = row.Runtime, status = row.Status, pause = row.Pause,
@@ -78,6 +79,12 @@ public static class SubtaskApi
         var taskUuid = input.Text("taskuuid")!;
         var stepUuid = input.Text("subtaskuuid")!;
         var control = input.Text("control")!;
+        var chosen = ChosenHosts.Read(input, control);
+        if (chosen.Failure is { } malformed)
+        {
+            return Reply.Fail(malformed);
+        }
+
         if (context.Request.Method == HttpMethods.Post && !await AllowsDecisionAsync(context, grains, treeId, taskUuid))
         {
             return Reply.Unauthorized();
@@ -91,11 +98,30 @@ public static class SubtaskApi
         }
 
         var caller = Caller.Required(context);
+        if (chosen.Hosts is { } hosts)
+        {
+            return await RetryHostsAsync(grains, caller, treeId, taskUuid, stepUuid, hosts);
+        }
+
         await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{treeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:{control}");
         var changed = control == "next"
             ? await grains.GetGrain<ITaskGrain>(taskUuid).Next(stepUuid)
             : await grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}").Decide(control, caller.User);
         return changed ? Reply.Ok(1) : Reply.Fail("no update anything:0E0");
+    }
+
+    /// <summary>`running` for chosen hosts: each must be a failed or incomplete host of the step; audited with their names, folded as the result block folds them.</summary>
+    private static async Task<IResult> RetryHostsAsync(IGrainFactory grains, Caller caller, long treeId, string taskUuid, string stepUuid, IReadOnlyList<string> hosts)
+    {
+        var step = grains.GetGrain<ISubtaskGrain>($"{taskUuid}:{stepUuid}");
+        await AuditTrail.RecordAsync(grains, caller, "CONTROL SUBTASK", $"TREEID:{treeId} TASK:{taskUuid} SUBTASK:{stepUuid} CONTROL:running HOSTS:{NodeRange.Format(hosts)}");
+        var retry = await step.RetryHosts(hosts, caller.User);
+        return retry switch
+        {
+            { Started: true } => Reply.Ok(1),
+            { NotFailedHost: { } host } => Reply.Fail($"host {host} is not a failed host of this step"),
+            _ => Reply.Fail("no update anything:0E0"),
+        };
     }
 
     private static async Task<bool> AllowsDecisionAsync(HttpContext context, IGrainFactory grains, long treeId, string taskUuid)

@@ -38,8 +38,20 @@ public static class TaskApi
         }
 
         var filter = new TaskFilter(treeId, Text(query["name"]), Text(query["user"]), Text(query["status"]), Text(query["taskuuid"]), Text(query["time_start"]), Text(query["time_end"]));
-        var rows = await grains.GetGrain<ITaskQueryGrain>(0).List(filter);
-        return Reply.Ok(rows.Select(ListShape));
+        if (Text(query["page"]) is not { } pageNumber)
+        {
+            var rows = await grains.GetGrain<ITaskQueryGrain>(0).List(filter);
+            return Reply.Ok(rows.Select(ListShape));
+        }
+
+        var paging = HistoryPage.Read(pageNumber, Text(query["pagesize"]));
+        if (paging.Failure is { } invalid)
+        {
+            return Reply.Fail(invalid);
+        }
+
+        var page = await grains.GetGrain<ITaskQueryGrain>(0).Page(filter, paging.Page, paging.Size);
+        return Results.Json(new { stat = true, data = page.Rows.Select(ListShape), total = page.Total }, Reply.Json);
     }
 
     private static async Task<IResult> GetTask(string uuid, HttpContext context, IGrainFactory grains)

@@ -36,7 +36,7 @@ public sealed class JobTaskTests(ExecutionProduct product)
         Assert.All(hosts, h => Assert.Equal(bad.Contains(h) ? 2 : 1, File.ReadAllLines($"{marks}.{h}").Length));
         var noDecision = await app.PostAsync($"{J}/subtask/0", new { taskuuid = uuid, subtaskuuid = stepUuid, subtasktype = "cmd", control = "ignore" });
         Assert.Equal("no update anything:0E0", noDecision.GetProperty("info").GetString());
-        Cleanup(marks, hosts);
+        DeleteMarks(marks, hosts);
     }
 
     [Theory]
@@ -128,14 +128,4 @@ public sealed class JobTaskTests(ExecutionProduct product)
             t => t.GetProperty("status").GetString() == status,
             TimeSpan.FromSeconds(90),
             $"task {uuid} to be {status}");
-
-    private static string Marks() => Path.Combine(Path.GetTempPath(), $"openc3-marks-{Guid.NewGuid():N}");
-
-    private static void Cleanup(string marks, IEnumerable<string> hosts)
-    {
-        foreach (var host in hosts)
-        {
-            File.Delete($"{marks}.{host}");
-        }
-    }
 }

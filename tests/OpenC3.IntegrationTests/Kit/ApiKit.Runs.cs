@@ -65,4 +65,15 @@ public static partial class ApiKit
     public static async Task<Dictionary<string, (string Status, string? Reason)>> HostsAsync(ApiClient app, long node, string taskUuid, string stepUuid) =>
         (await app.GetAsync($"{J}/subtask/{node}/{taskUuid}/{stepUuid}")).GetProperty("data").GetProperty("hosts").EnumerateArray()
             .ToDictionary(h => h.GetProperty("node").GetString()!, h => (h.GetProperty("status").GetString()!, h.GetProperty("reason").GetString()));
+
+    /// <summary>A fresh path prefix for files a farm script appends a line to on each run (`&lt;prefix&gt;.&lt;host&gt;`), to count runs per host.</summary>
+    public static string Marks() => Path.Combine(Path.GetTempPath(), $"openc3-marks-{Guid.NewGuid():N}");
+
+    public static void DeleteMarks(string marks, IEnumerable<string> hosts)
+    {
+        foreach (var host in hosts)
+        {
+            File.Delete($"{marks}.{host}");
+        }
+    }
 }

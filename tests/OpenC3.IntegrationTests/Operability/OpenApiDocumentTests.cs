@@ -36,6 +36,9 @@ public sealed class OpenApiDocumentTests(EmbeddedProduct product)
         Assert.Contains(control.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "treeid" && p.GetProperty("in").GetString() == "path");
         var body = control.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties");
         Assert.Equal(["next", "fail", "running", "ignore"], body.GetProperty("control").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("array", body.GetProperty("hosts").GetProperty("type").GetString());
+        Assert.Contains("q", paths.GetProperty("/api/job/subtask/{treeid}/{taskuuid}/{subtaskuuid}/groups").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.True(paths.GetProperty("/api/job/subtask/{treeid}/{taskuuid}/{subtaskuuid}/output/{host}").TryGetProperty("get", out _));
         var check = paths.GetProperty("/api/agent/check/{treeid}").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("properties");
         Assert.Equal(["on", "off"], check.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("Start job by name", paths.GetProperty("/api/job/task/{treeid}/job/byname").GetProperty("post").GetProperty("summary").GetString());
