@@ -23,15 +23,16 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         using var client = signedIn;
         using var page = new ConsolePage(product);
 
-        page.Load();
-        await page.WaitAsync(() => page.Here.StartsWith("/login?next=", StringComparison.Ordinal), "the sign-in page for a browser without a session");
+        page.Open("/approvals");
+        await page.WaitAsync(() => page.Here == "/login?next=%2Fapprovals", "the sign-in page for a browser without a session");
         page.Test("login-user").SendKeys(user);
         page.Test("login-pass").SendKeys($"password-{user}");
         page.Test("login-submit").Click();
-        await page.WaitAsync(() => System.Text.RegularExpressions.Regex.IsMatch(page.Here, @"^/\d+/jobs$"), "the jobs of a node once signed in");
+        await page.WaitAsync(() => page.Here == "/approvals", "the page asked for before signing in");
         page.Choose("node-picker", node.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.WaitAsync(() => page.Here == $"/{node}/jobs", "the jobs of the picked node");
-        Assert.Equal(node.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Browser.Run("return localStorage.getItem('openc3.console.node');"));
+        page.Open("/");
+        await page.WaitAsync(() => page.Here == $"/{node}/jobs", "the remembered node's jobs on a fresh load");
 
         page.Test($"run-{job}").Click();
         await page.WaitAsync(() => page.Test("run-steps").Text.Contains("greet", StringComparison.Ordinal), "the job's step in the dialog");
@@ -50,6 +51,34 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         Assert.Equal(user, task.Text("user"));
         var runs = (await app.GetAsync($"{J}/task/{node}?name={job}")).Rows();
         Assert.Equal([uuid], runs.Select(r => r.Text("uuid")));
+    }
+
+    [Fact]
+    public async Task AQuickCommandThatWaitsForADecision_StopsInDecisionWhenAHostFails_InsteadOfFailingTheRun()
+    {
+        using var app = product.App();
+        var (node, hosts) = await NodeWithHostsAsync(app, 124, 125);
+        using var client = await UserAsync(product, node, 2);
+        using var page = new ConsolePage(product);
+        page.UseSessionOf(client);
+
+        page.Open($"/{node}/quick");
+        page.Test("quick-user").SendKeys(TestServers.SshUser);
+        page.Test("quick-cont").SendKeys($"h=$(echo $SSH_CONNECTION | cut -d' ' -f3); [ \"$h\" != {hosts[1]} ] || exit 3; echo ok");
+        page.Test($"host-{hosts[0]}").Click();
+        page.Test($"host-{hosts[1]}").Click();
+        page.Test("quick-decide").Click();
+        page.Test("quick-start").Click();
+
+        await page.WaitAsync(() => page.Here.StartsWith($"/{node}/run/", StringComparison.Ordinal), "the run page of the command");
+        var uuid = page.Here[$"/{node}/run/".Length..];
+        await WaitTaskAsync(app, node, uuid, s => s is "waiting" or "success" or "fail", "to stop");
+        var step = Assert.Single(await StepsAsync(app, node, uuid));
+        Assert.Equal("decision", step.Status());
+        Assert.Equal("fail", (await HostsAsync(app, node, uuid, step.Text("uuid")))[hosts[1]].Status);
+        var end = await app.PostAsync($"{J}/subtask/{node}", new { taskuuid = uuid, subtaskuuid = step.Text("uuid"), subtasktype = "cmd", control = "fail" });
+        Assert.True(end.Stat(), end.ToString());
+        Assert.Equal("fail", (await WaitFinishedAsync(app, node, uuid)).Status());
     }
 
     [Fact]
@@ -81,7 +110,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
     }
 
     [Fact]
-    public async Task TheHistory_FiltersByStatus_KeepsTheFilterInTheUrl_AndAFreshLoadOfThatUrlKeepsIt()
+    public async Task TheHistory_FiltersByStatus_KeepsTheFilterInTheUrl_ThroughAReload_AndShowsNewRunsByItself()
     {
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 123);
@@ -100,10 +129,14 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         await page.WaitAsync(() => page.Has($"history-row-{failed}") && !page.Has($"history-row-{succeeded}"), "only the failed run");
         Assert.Contains("status-fail", page.Test($"history-row-{failed}").FindElement(OpenQA.Selenium.By.CssSelector("td")).GetAttribute("class"), StringComparison.Ordinal);
 
-        page.Open(page.Here);
+        page.Driver.Navigate().Refresh();
         Assert.Equal("fail", page.Browser.Run("return arguments[0].value;", page.Test("history-status")));
         page.Test($"history-row-{failed}");
         Assert.False(page.Has($"history-row-{succeeded}"));
+
+        var later = await CommandAsync(app, node, hosts, "exit 4");
+        Assert.Equal("fail", (await WaitFinishedAsync(app, node, later)).Status());
+        await page.WaitAsync(() => page.Has($"history-row-{later}"), "a new failed run, shown by the refresh without a reload");
         page.Test($"history-link-{failed}").Click();
         await page.WaitAsync(() => page.Here == $"/{node}/run/{failed}", "the run page of the row");
     }

@@ -3,11 +3,9 @@ using OpenQA.Selenium;
 
 namespace OpenC3.IntegrationTests.Console;
 
-/// <summary>The product's console in a desktop Chromium: signed in by form or by a session cookie, views opened by URL.</summary>
+/// <summary>The product's console in a desktop Chromium: signed in by form or by a session cookie, views opened by their URLs.</summary>
 public sealed class ConsolePage(EmbeddedProduct product) : IDisposable
 {
-    private const string AppPage = "/console/index.html";
-
     public HeadlessBrowser Browser { get; } = HeadlessBrowser.Desktop();
 
     public IWebDriver Driver => Browser.Driver;
@@ -22,19 +20,8 @@ public sealed class ConsolePage(EmbeddedProduct product) : IDisposable
         Driver.Manage().Cookies.AddCookie(new Cookie("sid", client.SessionId!, "/"));
     }
 
-    /// <summary>Loads the console's page; without a session it goes to the sign-in page.</summary>
-    public void Load() => Driver.Navigate().GoToUrl(product.BaseUrl + AppPage);
-
-    /// <summary>
-    /// Loads the console afresh and shows the view at <paramref name="path"/> (e.g. `/12/history?status=fail`), through
-    /// the app's own router: the same code path as a deep link, which the product serves once every console URL is routed.
-    /// </summary>
-    public void Open(string path)
-    {
-        Load();
-        Browser.Deep("oc-app");
-        Browser.Run("history.pushState(null, '', '/console' + arguments[0]); window.dispatchEvent(new Event('route'));", path);
-    }
+    /// <summary>Loads the console at <paramref name="path"/> (after `/console`, e.g. `/12/history?status=fail`), as a typed URL or a bookmark.</summary>
+    public void Open(string path) => Driver.Navigate().GoToUrl($"{product.BaseUrl}/console{path}");
 
     public IWebElement Test(string name, int seconds = 20) => Browser.Test(name, seconds);
 

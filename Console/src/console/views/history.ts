@@ -21,8 +21,9 @@ interface TaskRow {
 
 const refreshEvery = 5_000;
 const pageSize = 50;
-const statuses = ['running', 'waiting', 'decision', 'success', 'fail', 'refuse'];
-const unfinished = new Set(['running', 'waiting', 'decision', 'ready', 'init']);
+const statuses = ['running', 'waiting', 'success', 'fail', 'refuse'];
+/** Unfinished task statuses, listed first as the paged route does. */
+const unfinished = new Set(['init', 'running', 'waiting']);
 /** The URL's filter names and the route's query names they map to. */
 const filters: Array<[string, string]> = [
   ['status', 'status'],
