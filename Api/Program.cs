@@ -8,13 +8,13 @@ var builder = WebApplication.CreateSlimBuilder(args);
 // It also pins the console log to the simple format; Logging:Console (FormatterName json) applies again.
 builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
+builder.AddConsoleAssets();
 builder.AddOpenC3Api();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseEnvelopeErrors();
 app.UseWebSockets();
-app.UseConsoleAssets();
 app.MapOpenC3Routes();
 app.Run();
 

@@ -1,21 +1,20 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
 
 namespace OpenC3.Api.Infrastructure;
 
 /// <summary>
-/// The bundles of the top-level `Console/` npm project, which Api.csproj builds and copies beside the API as
-/// `console/`, served at `/console/`. Missing when the build found no node: pages then say how to build them.
-/// The console's `index.html` answers `/console/` and every view path under it (no file extension), so each view has
-/// a real URL; `GET /` leads there.
+/// The bundles of the top-level `Console/` npm project, which Api.csproj builds into the static web assets under
+/// `console/`: served at `/console/` by MapStaticAssets from the build's endpoints manifest (compressed at build time,
+/// negotiated by Accept-Encoding, with ETags; bundles named by their content are immutable). Missing when the build
+/// found no node: pages then say how to build them. The console's `index.html` answers `/console/` and every view
+/// path under it (no file extension), so each view has a real URL; `GET /` leads there.
 /// </summary>
-public static partial class ConsoleAssets
+public static class ConsoleAssets
 {
     public const string RequestPath = "/console";
-
-    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "console");
 
     public const string HowToBuild =
         "The browser code of this page is not built: install Node.js 20 or newer with npm on the build machine, then run `dotnet build` again (Api/Api.csproj runs `npm ci` and the bundle in Console/).";
@@ -24,20 +23,50 @@ public static partial class ConsoleAssets
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private const string Page = "index.html";
+    private const string Page = "console/index.html";
 
-    public static bool Built(string bundle) => File.Exists(Path.Combine(Folder, bundle));
+    private const string ReloadAtRuntime = "ReloadStaticAssetsAtRuntime";
 
-    public static IApplicationBuilder UseConsoleAssets(this IApplicationBuilder app) =>
-        Directory.Exists(Folder)
-            ? app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Folder), RequestPath = RequestPath, OnPrepareResponse = CacheRules })
-            : app;
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>
+    /// Finds the bundles wherever the content root is: a build's runtime manifest maps them to Api/obj (in every
+    /// environment, so the build output runs as it is); a publish has them in the wwwroot beside the assembly. They
+    /// are served as built (compressed files, ETags and caching from the manifest); ASP.NET Core's development mode
+    /// for a build manifest (no caching, files re-read on change) is only on when ReloadStaticAssetsAtRuntime=true.
+    /// </summary>
+    public static WebApplicationBuilder AddConsoleAssets(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new(ReloadAtRuntime, "false")] });
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(builder.Environment.WebRootPath) && Directory.Exists(published))
+        {
+            builder.WebHost.UseWebRoot(published);
+        }
+
+        builder.WebHost.UseStaticWebAssets();
+        return builder;
+    }
+
+    public static bool Built(HttpContext context, string bundle) => Asset(context.RequestServices, $"console/{bundle}").Exists;
 
     public static IEndpointRouteBuilder MapConsolePage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", RedirectToConsole).NoLogin("leads to the console page, which asks for a login itself");
-        app.MapGet($"{RequestPath}/{{*view:nonfile}}", ConsolePage).NoLogin("the console's page (no data); every call it makes needs a login");
+        app.MapMethods("/", GetOrHead, RedirectToConsole).NoLogin("leads to the console page, which asks for a login itself");
+        app.MapMethods($"{RequestPath}/{{*view:nonfile}}", GetOrHead, ConsolePage).NoLogin("the console's page (no data); every call it makes needs a login");
+        app.MapConsoleBundles();
         return app;
+    }
+
+    /// <summary>The endpoints manifest lies beside the assembly after a build or publish that had the console's assets; without them there is none.</summary>
+    private static void MapConsoleBundles(this IEndpointRouteBuilder app)
+    {
+        var environment = app.ServiceProvider.GetRequiredService<IWebHostEnvironment>();
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest).NoLogin("the console's and the web terminal's browser code (no data)").Add(PageHeadersOnIndex);
+        }
     }
 
     private static IResult RedirectToConsole() => Results.Redirect($"{RequestPath}/");
@@ -45,27 +74,29 @@ public static partial class ConsoleAssets
     private static IResult ConsolePage(HttpContext context)
     {
         SetPageHeaders(context.Response.Headers);
-        var page = Path.Combine(Folder, Page);
-        return File.Exists(page)
-            ? Results.File(page, "text/html; charset=utf-8")
+        var page = Asset(context.RequestServices, Page);
+        return page.Exists
+            ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
             : Results.Content(
                 $"""<!doctype html><html><head><meta charset="utf-8"><title>OpenC3 console</title></head><body><p id="unbuilt">{WebUtility.HtmlEncode(HowToBuild)}</p></body></html>""",
                 "text/html; charset=utf-8");
     }
 
-    /// <summary>Bundles named by their content (`console-3FJ2KQ7A.js`, esbuild's `[name]-[hash]`) never change; everything else is checked on each use.</summary>
-    private static void CacheRules(StaticFileResponseContext file)
+    /// <summary>`/console/index.html` asked for by name is the same page, so it carries the same policy.</summary>
+    private static void PageHeadersOnIndex(EndpointBuilder endpoint)
     {
-        var headers = file.Context.Response.Headers;
-        if (file.File.Name == Page)
+        if (endpoint.Metadata.OfType<StaticAssetDescriptor>().Any(asset => asset.AssetPath.StartsWith(Page, StringComparison.Ordinal)) && endpoint.RequestDelegate is { } serve)
         {
-            SetPageHeaders(headers);
-        }
-        else
-        {
-            headers.CacheControl = ContentHashed().IsMatch(file.File.Name) ? "public, max-age=31536000, immutable" : "no-cache";
+            endpoint.RequestDelegate = context =>
+            {
+                SetPageHeaders(context.Response.Headers);
+                return serve(context);
+            };
         }
     }
+
+    private static IFileInfo Asset(IServiceProvider services, string path) =>
+        services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(path);
 
     private static void SetPageHeaders(IHeaderDictionary headers)
     {
@@ -73,7 +104,4 @@ public static partial class ConsoleAssets
         headers.CacheControl = "no-cache";
         headers.XContentTypeOptions = "nosniff";
     }
-
-    [GeneratedRegex(@"-[A-Z0-9]{8}\.(js|css|woff2|svg|png)$", RegexOptions.CultureInvariant)]
-    private static partial Regex ContentHashed();
 }

@@ -18,7 +18,7 @@ public sealed class RouteAccessDeclarationTests
     /// <summary>Reviewed: anyone may call these (login itself, SSO helpers, uuid or token capabilities, probes, docs).</summary>
     private static readonly string[] NoLogin =
     [
-        "GET /",
+        "GET,HEAD /",
         "GET /api/agent/monitor/metrics/app",
         "GET /api/agent/monitor/metrics/mysql",
         "GET /api/connector/connectorx/cookiekey",
@@ -36,7 +36,7 @@ public sealed class RouteAccessDeclarationTests
         "GET /api/job/release",
         "GET /api/job/slave/{slave}/tasklog/{uuid}",
         "GET /api/job/slave/{slave}/ws",
-        "GET /console/{*view:nonfile}",
+        "GET,HEAD /console/{*view:nonfile}",
         "GET /docs/favicon.svg",
         "GET /docs/scalar.aspnetcore.js",
         "GET /docs/scalar.js",

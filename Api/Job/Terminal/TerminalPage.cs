@@ -20,7 +20,7 @@ public static class TerminalPage
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
         var title = WebUtility.HtmlEncode(string.Join(",", target.Hosts));
         var back = target.SiteAddress is { } site ? $"""<a href="{WebUtility.HtmlEncode(site)}">OPEN-C3</a>""" : string.Empty;
-        var body = Infrastructure.ConsoleAssets.Built(Bundle)
+        var body = Infrastructure.ConsoleAssets.Built(context, Bundle)
             ? $"""<div id="terminal"></div><script type="module" src="{Infrastructure.ConsoleAssets.RequestPath}/{Bundle}"></script>"""
             : $"""<p id="unbuilt">{WebUtility.HtmlEncode(Infrastructure.ConsoleAssets.HowToBuild)}</p>""";
         return Results.Content(
