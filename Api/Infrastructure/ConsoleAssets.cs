@@ -41,14 +41,16 @@ public static class ConsoleAssets
         var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (!Directory.Exists(builder.Environment.WebRootPath) && Directory.Exists(published))
         {
-            builder.WebHost.UseWebRoot(published);
+            builder.Environment.WebRootPath = published;
+            builder.Environment.WebRootFileProvider = new PhysicalFileProvider(published);
         }
 
         builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
-    public static bool Built(HttpContext context, string bundle) => Asset(context.RequestServices, $"console/{bundle}").Exists;
+    /// <summary>Whether the build mapped the bundle: a build without the console leaves the last runtime manifest behind, so its files alone say nothing.</summary>
+    public static bool Built(HttpContext context, string bundle) => Mapped(context.RequestServices, $"console/{bundle}");
 
     public static IEndpointRouteBuilder MapConsolePage(this IEndpointRouteBuilder app)
     {
@@ -74,9 +76,8 @@ public static class ConsoleAssets
     private static IResult ConsolePage(HttpContext context)
     {
         SetPageHeaders(context.Response.Headers);
-        var page = Asset(context.RequestServices, Page);
-        return page.Exists
-            ? Results.Stream(page.CreateReadStream(), "text/html; charset=utf-8")
+        return Mapped(context.RequestServices, Page)
+            ? Results.Stream(context.RequestServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(Page).CreateReadStream(), "text/html; charset=utf-8")
             : Results.Content(
                 $"""<!doctype html><html><head><meta charset="utf-8"><title>OpenC3 console</title></head><body><p id="unbuilt">{WebUtility.HtmlEncode(HowToBuild)}</p></body></html>""",
                 "text/html; charset=utf-8");
@@ -95,8 +96,9 @@ public static class ConsoleAssets
         }
     }
 
-    private static IFileInfo Asset(IServiceProvider services, string path) =>
-        services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(path);
+    private static bool Mapped(IServiceProvider services, string route) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Any(endpoint => endpoint is RouteEndpoint { RoutePattern.RawText: var pattern } && pattern == route && endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null);
 
     private static void SetPageHeaders(IHeaderDictionary headers)
     {
