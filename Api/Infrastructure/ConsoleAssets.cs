@@ -98,7 +98,7 @@ public static class ConsoleAssets
 
     private static bool Mapped(IServiceProvider services, string route) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Any(endpoint => endpoint is RouteEndpoint { RoutePattern.RawText: var pattern } && pattern == route && endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null);
+            .Any(endpoint => endpoint.Metadata.GetMetadata<StaticAssetDescriptor>()?.Route == route);
 
     private static void SetPageHeaders(IHeaderDictionary headers)
     {
