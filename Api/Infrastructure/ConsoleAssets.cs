@@ -86,7 +86,7 @@ public static class ConsoleAssets
     /// <summary>`/console/index.html` asked for by name is the same page, so it carries the same policy.</summary>
     private static void PageHeadersOnIndex(EndpointBuilder endpoint)
     {
-        if (endpoint.Metadata.OfType<StaticAssetDescriptor>().Any(asset => asset.AssetPath.StartsWith(Page, StringComparison.Ordinal)) && endpoint.RequestDelegate is { } serve)
+        if (endpoint.Metadata.OfType<StaticAssetDescriptor>().Any(asset => asset.Route == Page) && endpoint.RequestDelegate is { } serve)
         {
             endpoint.RequestDelegate = context =>
             {
