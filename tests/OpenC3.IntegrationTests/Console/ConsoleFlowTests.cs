@@ -18,7 +18,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         await CreateJobAsync(app, node, job, GreetingOnHostsOfAVariable(hosts));
         var (user, signedIn) = await NamedUserAsync(product, node, 2);
         using var client = signedIn;
-        using var page = await ConsolePageActions.SessionOfAsync(product, null);
+        using var page = ConsolePage.WithSession(product, null);
 
         page.Open("/approvals");
         await page.WaitAsync(() => page.Here() == "/login?next=%2Fapprovals", "the sign-in page for a browser without a session");
@@ -56,7 +56,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 124, 125);
         using var client = await UserAsync(product, node, 2);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/quick");
         page.Test("quick-user").SendKeys(TestServers.SshUser);
@@ -88,7 +88,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         await CreateJobAsync(app, node, job, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
         var task = await StartByNameAsync(app, node, job);
         var row = await ApprovalAskedOfAsync(client);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/jobs");
         Assert.Equal("1", page.Test("approvals-badge").Text);
@@ -110,7 +110,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         Assert.Equal("fail", (await WaitFinishedAsync(app, node, failed)).Status());
         Assert.Equal("success", (await WaitFinishedAsync(app, node, succeeded)).Status());
         using var client = await UserAsync(product, node, 0);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/history");
         page.Test($"history-row-{succeeded}");
@@ -139,7 +139,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         var job = $"readonly-{Guid.NewGuid():N}"[..20];
         await CreateJobAsync(app, node, job, Cmd("never"));
         using var client = await UserAsync(product, node, 0);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/jobs");
         page.Test($"job-{job}");
@@ -164,7 +164,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         await CreateJobAsync(app, node, gated, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
         var task = await StartByNameAsync(app, node, gated);
         var row = await ApprovalAskedOfAsync(client);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open("/login");
         page.Test("login-form");
