@@ -82,12 +82,8 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
     {
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 122);
-        var (user, signedIn) = await NamedUserAsync(product, node, 2);
-        using var client = signedIn;
-        var job = $"gated-{Guid.NewGuid():N}"[..20];
-        await CreateJobAsync(app, node, job, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
-        var task = await StartByNameAsync(app, node, job);
-        var row = await ApprovalAskedOfAsync(client);
+        var (approver, task, row) = await RunAwaitingApprovalAsync(app, node, hosts);
+        using var client = approver;
         using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/jobs");
@@ -156,14 +152,10 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
     {
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 126);
-        var (user, signedIn) = await NamedUserAsync(product, node, 2);
-        using var client = signedIn;
         var job = $"axe-{Guid.NewGuid():N}"[..20];
         await CreateJobAsync(app, node, job, GreetingOnHostsOfAVariable(hosts));
-        var gated = $"axe-gated-{Guid.NewGuid():N}"[..20];
-        await CreateJobAsync(app, node, gated, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
-        var task = await StartByNameAsync(app, node, gated);
-        var row = await ApprovalAskedOfAsync(client);
+        var (approver, task, row) = await RunAwaitingApprovalAsync(app, node, hosts);
+        using var client = approver;
         using var page = ConsolePage.WithSession(product, client);
 
         page.Open("/login");
@@ -205,13 +197,23 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         return step;
     }
 
-    /// <summary>The approval a run asked of the user of <paramref name="approver"/>, once it is there.</summary>
-    private static async Task<System.Text.Json.JsonElement> ApprovalAskedOfAsync(ApiClient approver) =>
-        (await Eventually.WaitAsync(
+    /// <summary>
+    /// A new ops user of <paramref name="node"/> (signed in) and a run of a new job that waits for that user's approval
+    /// before it runs on <paramref name="hosts"/>, with the approval row once the user has it.
+    /// </summary>
+    private async Task<(ApiClient Approver, string Task, System.Text.Json.JsonElement Approval)> RunAwaitingApprovalAsync(ApiClient app, long node, List<string> hosts)
+    {
+        var (user, approver) = await NamedUserAsync(product, node, 2);
+        var job = $"gated-{Guid.NewGuid():N}"[..20];
+        await CreateJobAsync(app, node, job, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
+        var task = await StartByNameAsync(app, node, job);
+        var rows = await Eventually.WaitAsync(
             async () => (await approver.GetAsync($"{J}/approval")).Rows(),
-            rows => rows.Count == 1,
+            found => found.Count == 1,
             TimeSpan.FromSeconds(30),
-            "the approval asked of the user"))[0];
+            "the approval asked of the user");
+        return (approver, task, rows[0]);
+    }
 
     /// <summary>A new node with farm hosts placed on it by an admin.</summary>
     private async Task<(long Node, List<string> Hosts)> NodeWithHostsAsync(ApiClient app, params int[] indexes)
