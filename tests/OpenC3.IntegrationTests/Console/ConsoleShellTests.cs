@@ -65,6 +65,7 @@ public sealed class ConsoleShellTests(ExecutionProduct product)
         var rows = page.Texts("[data-test=shortcut]");
         Assert.Contains(rows, row => row.StartsWith("g then h", StringComparison.Ordinal) && row.EndsWith("History", StringComparison.Ordinal));
         Assert.Contains(rows, row => row.StartsWith('?'));
+        Assert.Empty(page.AccessibilityViolations());
         keys.SendKeys(Keys.Escape).Perform();
         await page.WaitAsync(() => !Open(page, dialog), "Esc to close the list");
 
