@@ -4,6 +4,7 @@ import base64
 import json
 import sys
 import time
+import urllib.error
 import urllib.request
 
 base, driver, hosts, lines, profile = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
@@ -30,8 +31,11 @@ const timer = setInterval(() => {
 def call(method, url, body=None, headers=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data, headers or {"content-type": "application/json"}, method=method)
-    with urllib.request.urlopen(request, timeout=120) as reply:
-        return json.load(reply), reply.headers
+    try:
+        with urllib.request.urlopen(request, timeout=120) as reply:
+            return json.load(reply), reply.headers
+    except urllib.error.HTTPError as error:
+        sys.exit(f"{method} {url} answered {error.code}: {error.read().decode(errors='replace')[:2000]}")
 
 
 def api(path, body=None):
@@ -135,6 +139,17 @@ try:
     log_cut = run(ALL + "return all(document, []).some(el => el.matches('[data-test=log-cut]'));")
     log_elements = run(ALL + "return all(document, []).length;")
     if shots:
+        # The README's pictures: a run waiting for a decision, with a failed group to retry and two kinds of success.
+        failing = ("h=$(echo $SSH_CONNECTION | cut -d' ' -f3); k=$(( ${h##*.} % 7 )); "
+                   "if [ $k -eq 0 ]; then echo 'df: /var is 97% full'; exit 3; fi; "
+                   "if [ $k -eq 1 ]; then echo 'nginx 1.26.3 (reloaded)'; else echo 'nginx 1.26.3'; fi")
+        shot_task = api("/api/job/task/0/plugin_cmd", {"name": "reload nginx", "user": "openc3bench", "node_type": "builtin", "node_cont": hosts,
+                                                       "scripts_type": "shell", "scripts_cont": failing, "timeout": 60, "decide_on_fail": 1})["data"]["uuid"]
+        until = time.time() + 300
+        while time.time() < until and not any(s["status"] == "decision" for s in api(f"/api/job/subtask/0/{shot_task}")["data"]):
+            time.sleep(0.2)
+        wd("POST", "/url", {"url": f"{base}/console/0/run/{shot_task}"})
+        time.sleep(2)
         run(ALL + "all(document, []).find(el => el.matches('[data-test=group-output]')).click();")
         for theme in ("light", "dark"):
             run("document.documentElement.dataset.theme = arguments[0];", theme)

@@ -5,7 +5,7 @@
 # filter's repaint time, DOM elements (shadow roots included), JS heap, and the time from the last host's
 # report (seen by polling the API) to the page showing 3 finished groups.
 #   bench/console.sh [N=500] [LINES=200]      (root, Debian; installs chromium, chromium-driver, openssh-server if missing)
-#   SHOTS=dir   also saves the run page's screenshots in both themes there (run-page-light.png, run-page-dark.png)
+#   SHOTS=dir   also saves, in both themes, a run waiting for a decision (run-page-light.png, run-page-dark.png; the README's pictures)
 set -euo pipefail
 N=${1:-500}
 LINES=${2:-200}
@@ -37,4 +37,5 @@ DRIVER_PORT=$(free_port)
 /usr/bin/chromedriver --port="$DRIVER_PORT" --allowed-ips=127.0.0.1 >"$W/chromedriver.log" 2>&1 &
 PIDS+=($!)
 
+[ -z "${SHOTS:-}" ] || mkdir -p "$SHOTS"
 python3 "$ROOT/bench/console-bench.py" "$BASE" "http://127.0.0.1:$DRIVER_PORT" "$FARM_ADDRS" "$LINES" "$W/chromium-profile" "${SHOTS:-}"

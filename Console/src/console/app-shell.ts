@@ -1,10 +1,11 @@
 // The frame around every view: node picker, navigation, approvals badge, theme, sign-out; it picks the view by URL.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { LoginLost, get, onLoginLost, raw } from './api';
 import { Route, current, href, interceptLinks, navigate } from './router';
-import { TreeNode, User, forgetPoints, rememberNode, rememberedNode, treeNodes, whoAmI } from './session';
+import { TreeNode, User, firstReadable, forgetPoints, rememberNode, rememberedNode, treeNodes, whoAmI } from './session';
 import { shared } from './styles';
+import { ShortcutHelp } from './shortcut-help';
 import { bindShortcuts } from './shortcuts';
 import { Theme, applyTheme, storedTheme, nextTheme } from './theme';
 import './views/login';
@@ -13,6 +14,7 @@ import './views/quick-command';
 import './views/history';
 import './views/approvals';
 import './run/run-page';
+import './shortcut-help';
 
 const approvalPoll = 30_000;
 
@@ -76,6 +78,7 @@ export class AppShell extends LitElement {
   @state() private pending = 0;
   @state() private theme: Theme = storedTheme();
   @state() private failure = '';
+  @query('oc-shortcut-help') private help?: ShortcutHelp;
   private timer?: number;
   private readonly cleanups: Array<() => void> = [];
 
@@ -87,7 +90,7 @@ export class AppShell extends LitElement {
     window.addEventListener('route', onRoute);
     this.cleanups.push(() => window.removeEventListener('route', onRoute));
     this.cleanups.push(onLoginLost(() => this.loginLost()));
-    this.cleanups.push(bindShortcuts((path) => this.go(path), () => this.toggleTheme()));
+    this.cleanups.push(bindShortcuts({ go: (path) => this.go(path), toggleTheme: () => this.toggleTheme(), help: () => this.help?.show() }));
     const onVisible = () => document.visibilityState === 'visible' && this.refreshApprovals();
     document.addEventListener('visibilitychange', onVisible);
     this.cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
@@ -107,7 +110,7 @@ export class AppShell extends LitElement {
     try {
       this.user = await whoAmI();
       this.nodes = await treeNodes();
-      this.node = this.route.node ?? rememberedNode() ?? this.nodes[0]?.id;
+      this.node = this.route.node ?? rememberedNode(this.nodes) ?? (await firstReadable(this.nodes));
       if (this.node !== undefined) {
         rememberNode(this.node);
       }
@@ -195,16 +198,30 @@ export class AppShell extends LitElement {
     return html`
       <header>
         <a class="brand" href=${href('/')}>OpenC3</a>
-        <label class="visually-hidden" for="node">Tree node</label>
-        <select id="node" data-test="node-picker" @change=${this.pickNode}>
-          ${this.nodes.map((n) => html`<option value=${n.id} ?selected=${n.id === this.node}>${n.name} (${n.id})</option>`)}
-        </select>
+        ${this.picker()}
         <nav aria-label="Main">${this.links()}</nav>
         <button data-test="theme-toggle" @click=${this.toggleTheme} title="Theme (t)">Theme: ${this.theme}</button>
+        <button data-test="shortcuts-button" @click=${() => this.help?.show()} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
         <span class="muted">${this.user?.name ?? ''}</span>
         <button data-test="sign-out" @click=${this.signOut}>Sign out</button>
       </header>
       <main>${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}${this.view()}</main>
+      <oc-shortcut-help></oc-shortcut-help>
+    `;
+  }
+
+  /** The nodes the caller sees; a node opened by its URL that is not among them (no grant there) is still named. */
+  private picker() {
+    if (this.nodes.length === 0) {
+      return nothing;
+    }
+    const listed = this.nodes.some((n) => n.id === this.node);
+    return html`
+      <label class="visually-hidden" for="node">Tree node</label>
+      <select id="node" data-test="node-picker" @change=${this.pickNode}>
+        ${listed || this.node === undefined ? nothing : html`<option value=${this.node} selected>${this.node}</option>`}
+        ${this.nodes.map((n) => html`<option value=${n.id} ?selected=${n.id === this.node}>${n.name} (${n.id})</option>`)}
+      </select>
     `;
   }
 
@@ -237,7 +254,9 @@ export class AppShell extends LitElement {
       case 'approvals':
         return html`<oc-approvals @decided=${() => this.refreshApprovals()}></oc-approvals>`;
       default:
-        return this.nodes.length === 0 ? html`<p>No tree node is visible to you yet: ask an administrator to grant you one.</p>` : nothing;
+        return this.nodes.length === 0
+          ? html`<p data-test="no-node">No tree node is visible to you yet: ask an administrator to grant you one. Your approvals are under Approvals.</p>`
+          : nothing;
     }
   }
 }

@@ -19,18 +19,44 @@ export async function whoAmI(): Promise<User> {
   return { name: data.email ?? '', admin: Number(data.admin) === 1 };
 }
 
-export function rememberedNode(): number | undefined {
-  const value = Number(localStorage.getItem(nodeKey));
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+/** The node picked last in this browser, if the caller still sees it. */
+export function rememberedNode(nodes: readonly TreeNode[]): number | undefined {
+  const value = localStorage.getItem(nodeKey);
+  return nodes.find((n) => String(n.id) === value)?.id;
 }
 
 export function rememberNode(node: number): void {
   localStorage.setItem(nodeKey, String(node));
 }
 
+/** Upstream's name for node 0, the root above every tree node, where admins work. */
+const rootName = 'ROOT';
+
+/**
+ * The nodes the caller sees, as upstream's tree shows them: those granted, their ancestors and descendants (all of them
+ * for a global level), each named by its dotted path; node 0 first for callers who may change jobs there. Every login
+ * may read node 0, so reading cannot tell its admins from a user who was granted nothing; changing it takes
+ * `openc3_job_root`.
+ */
 export async function treeNodes(): Promise<TreeNode[]> {
-  const rows = await get<Array<{ id: number; name: string }>>('/api/connector/default/tree/map');
-  return rows.map((r) => ({ id: Number(r.id), name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
+  const [paths, root] = await Promise.all([
+    get<Record<string, string>>('/api/connector/connectorx/usertree/treemap'),
+    can('openc3_job_write', 0),
+  ]);
+  const nodes = Object.entries(paths)
+    .map(([id, name]) => ({ id: Number(id), name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return root ? [{ id: 0, name: rootName }, ...nodes] : nodes;
+}
+
+/** The first of the nodes where the caller may read jobs, asked in order: the node a first visit opens. */
+export async function firstReadable(nodes: readonly TreeNode[]): Promise<number | undefined> {
+  for (const node of nodes) {
+    if (await can('openc3_job_read', node.id)) {
+      return node.id;
+    }
+  }
+  return nodes[0]?.id;
 }
 
 const points = new Map<string, Promise<boolean>>();

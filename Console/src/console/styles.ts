@@ -97,6 +97,15 @@ export const shared = css`
   .status-ready {
     color: var(--wait);
   }
+  dialog {
+    color: var(--fg);
+    background: var(--bg);
+    border: 1px solid var(--line);
+    border-radius: 8px;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -18,7 +18,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         await CreateJobAsync(app, node, job, GreetingOnHostsOfAVariable(hosts));
         var (user, signedIn) = await NamedUserAsync(product, node, 2);
         using var client = signedIn;
-        using var page = await ConsolePageActions.SessionOfAsync(product, null);
+        using var page = ConsolePage.WithSession(product, null);
 
         page.Open("/approvals");
         await page.WaitAsync(() => page.Here() == "/login?next=%2Fapprovals", "the sign-in page for a browser without a session");
@@ -56,7 +56,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 124, 125);
         using var client = await UserAsync(product, node, 2);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/quick");
         page.Test("quick-user").SendKeys(TestServers.SshUser);
@@ -82,13 +82,9 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
     {
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 122);
-        var (user, signedIn) = await NamedUserAsync(product, node, 2);
-        using var client = signedIn;
-        var job = $"gated-{Guid.NewGuid():N}"[..20];
-        await CreateJobAsync(app, node, job, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
-        var task = await StartByNameAsync(app, node, job);
-        var row = await ApprovalAskedOfAsync(client);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        var (approver, task, row) = await RunAwaitingApprovalAsync(app, node, hosts);
+        using var client = approver;
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/jobs");
         Assert.Equal("1", page.Test("approvals-badge").Text);
@@ -110,7 +106,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         Assert.Equal("fail", (await WaitFinishedAsync(app, node, failed)).Status());
         Assert.Equal("success", (await WaitFinishedAsync(app, node, succeeded)).Status());
         using var client = await UserAsync(product, node, 0);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/history");
         page.Test($"history-row-{succeeded}");
@@ -139,7 +135,7 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         var job = $"readonly-{Guid.NewGuid():N}"[..20];
         await CreateJobAsync(app, node, job, Cmd("never"));
         using var client = await UserAsync(product, node, 0);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open($"/{node}/jobs");
         page.Test($"job-{job}");
@@ -156,15 +152,11 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
     {
         using var app = product.App();
         var (node, hosts) = await NodeWithHostsAsync(app, 126);
-        var (user, signedIn) = await NamedUserAsync(product, node, 2);
-        using var client = signedIn;
         var job = $"axe-{Guid.NewGuid():N}"[..20];
         await CreateJobAsync(app, node, job, GreetingOnHostsOfAVariable(hosts));
-        var gated = $"axe-gated-{Guid.NewGuid():N}"[..20];
-        await CreateJobAsync(app, node, gated, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
-        var task = await StartByNameAsync(app, node, gated);
-        var row = await ApprovalAskedOfAsync(client);
-        using var page = await ConsolePageActions.SessionOfAsync(product, client);
+        var (approver, task, row) = await RunAwaitingApprovalAsync(app, node, hosts);
+        using var client = approver;
+        using var page = ConsolePage.WithSession(product, client);
 
         page.Open("/login");
         page.Test("login-form");
@@ -205,13 +197,23 @@ public sealed class ConsoleFlowTests(ExecutionProduct product)
         return step;
     }
 
-    /// <summary>The approval a run asked of the user of <paramref name="approver"/>, once it is there.</summary>
-    private static async Task<System.Text.Json.JsonElement> ApprovalAskedOfAsync(ApiClient approver) =>
-        (await Eventually.WaitAsync(
+    /// <summary>
+    /// A new ops user of <paramref name="node"/> (signed in) and a run of a new job that waits for that user's approval
+    /// before it runs on <paramref name="hosts"/>, with the approval row once the user has it.
+    /// </summary>
+    private async Task<(ApiClient Approver, string Task, System.Text.Json.JsonElement Approval)> RunAwaitingApprovalAsync(ApiClient app, long node, List<string> hosts)
+    {
+        var (user, approver) = await NamedUserAsync(product, node, 2);
+        var job = $"gated-{Guid.NewGuid():N}"[..20];
+        await CreateJobAsync(app, node, job, Approval("gate", approver: user), Cmd("after", hosts, "echo after"));
+        var task = await StartByNameAsync(app, node, job);
+        var rows = await Eventually.WaitAsync(
             async () => (await approver.GetAsync($"{J}/approval")).Rows(),
-            rows => rows.Count == 1,
+            found => found.Count == 1,
             TimeSpan.FromSeconds(30),
-            "the approval asked of the user"))[0];
+            "the approval asked of the user");
+        return (approver, task, rows[0]);
+    }
 
     /// <summary>A new node with farm hosts placed on it by an admin.</summary>
     private async Task<(long Node, List<string> Hosts)> NodeWithHostsAsync(ApiClient app, params int[] indexes)

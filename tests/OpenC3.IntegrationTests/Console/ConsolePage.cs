@@ -31,15 +31,19 @@ public sealed class ConsolePage : IDisposable
     public static async Task<ConsolePage> SignedInAsync(EmbeddedProduct product)
     {
         using var admin = await product.AdminAsync();
-        return SignedIn(product, admin);
+        return WithSession(product, admin);
     }
 
-    /// <summary>A browser holding the session of <paramref name="user"/> (a client that logged in).</summary>
-    public static ConsolePage SignedIn(EmbeddedProduct product, ApiClient user)
+    /// <summary>A browser holding the session of <paramref name="user"/> (a client that logged in), or none (the sign-in page's visitor).</summary>
+    public static ConsolePage WithSession(EmbeddedProduct product, ApiClient? user)
     {
         var browser = HeadlessBrowser.Desktop();
-        browser.Driver.Navigate().GoToUrl($"{product.BaseUrl}/healthz");
-        browser.Driver.Manage().Cookies.AddCookie(new Cookie("sid", user.SessionId!, "/"));
+        if (user is not null)
+        {
+            browser.Driver.Navigate().GoToUrl($"{product.BaseUrl}/healthz");
+            browser.Driver.Manage().Cookies.AddCookie(new Cookie("sid", user.SessionId!, "/"));
+        }
+
         return new ConsolePage(browser, product.BaseUrl);
     }
 

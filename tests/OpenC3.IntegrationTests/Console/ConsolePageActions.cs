@@ -6,20 +6,6 @@ namespace OpenC3.IntegrationTests.Console;
 /// <summary>What the sign-in, jobs, quick command, history and approvals tests do on a <see cref="ConsolePage"/> besides reading it.</summary>
 public static class ConsolePageActions
 {
-    /// <summary>A console page with <paramref name="client"/>'s session, or with none (the sign-in page's visitor).</summary>
-    public static async Task<ConsolePage> SessionOfAsync(EmbeddedProduct product, ApiClient? client)
-    {
-        var page = await ConsolePage.SignedInAsync(product);
-        var cookies = page.Browser.Driver.Manage().Cookies;
-        cookies.DeleteAllCookies();
-        if (client is not null)
-        {
-            cookies.AddCookie(new Cookie("sid", client.SessionId!, "/"));
-        }
-
-        return page;
-    }
-
     /// <summary>The console path of the page (after `/console`) with its query.</summary>
     public static string Here(this ConsolePage page) => (string)page.Browser.Run("return location.pathname.slice('/console'.length) + location.search;")!;
 

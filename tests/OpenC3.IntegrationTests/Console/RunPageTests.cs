@@ -189,7 +189,7 @@ public sealed class RunPageTests(ExecutionProduct product)
         await WaitTaskAsync(app, node, task, s => s == "waiting", "to wait for a decision");
         using var reader = await UserAsync(product, node, 0);
 
-        using var page = ConsolePage.SignedIn(product, reader);
+        using var page = ConsolePage.WithSession(product, reader);
         page.Open($"/{node}/run/{task}");
         await page.WaitTextsAsync("[data-test=group]", g => g.Count == 2, "the run's two groups");
         page.Browser.Test("group-copy");

@@ -1,11 +1,13 @@
 // The run page (`/console/:p/run/:taskuuid?step=&filter=&q=`): the run's header and steps, the chosen step's result
 // groups and hosts, and the raw log. It polls once a second while the run goes on and the page is visible; the step
 // routes answer 304 while nothing changed, so a quiet 500-host run costs next to nothing.
-import { LitElement, css, html, nothing } from 'lit';
+import { PropertyValues, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, get, getCached, seg } from '../api';
 import { setQuery } from '../router';
+import { NodeView } from '../node-view';
 import { can } from '../session';
+import { bindViewKey } from '../shortcuts';
 import { shared } from '../styles';
 import { decide } from './controls';
 import { Poller } from './poller';
@@ -18,7 +20,7 @@ import { Groups, HostFilter, Step, StepDetail, Task, finished, hostFilters } fro
 type Tab = 'hosts' | 'log';
 
 @customElement('oc-run-page')
-export class RunPage extends LitElement {
+export class RunPage extends NodeView {
   static styles = [
     shared,
     css`
@@ -43,7 +45,6 @@ export class RunPage extends LitElement {
     `,
   ];
 
-  @property({ type: Number }) node = 0;
   @property() task = '';
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private run?: Task;
@@ -63,17 +64,22 @@ export class RunPage extends LitElement {
   private runJson = '';
   private readonly poller = new Poller(() => this.tick());
 
+  private unbindKey?: () => void;
+
   connectedCallback(): void {
     super.connectedCallback();
     this.poller.start();
+    this.unbindKey = bindViewKey('f', () => this.setFilter(hostFilters[(hostFilters.indexOf(this.filter) + 1) % hostFilters.length]));
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.poller.stop();
+    this.unbindKey?.();
   }
 
-  protected willUpdate(changed: Map<string, unknown>): void {
+  protected willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('query')) {
       this.chosenStep = this.query.get('step') ?? '';
       const filter = this.query.get('filter') as HostFilter;
@@ -91,18 +97,17 @@ export class RunPage extends LitElement {
       this.poller.stop();
       this.poller.start();
     }
-    if (changed.has('node')) {
-      void this.loadPoints();
-    }
   }
 
-  private async loadPoints(): Promise<void> {
-    const node = this.node;
-    const [write, control] = await Promise.all([can('openc3_job_write', node), can('openc3_job_control', node)]);
-    if (node === this.node) {
-      this.canWrite = write;
-      this.canControl = control;
-    }
+  /** The points that show the run's buttons. */
+  protected load(): Promise<void> {
+    return this.forNode(
+      (node) => Promise.all([can('openc3_job_write', node), can('openc3_job_control', node)]),
+      ([write, control]) => {
+        this.canWrite = write;
+        this.canControl = control;
+      },
+    );
   }
 
   private get base(): string {

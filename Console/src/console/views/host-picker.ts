@@ -1,9 +1,10 @@
 // Hosts for a run: the node's placed machines as a filterable checkbox list (by name and node group) that fills a
 // comma-separated value, which can also be typed; the product checks every host when the step starts.
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { get, seg } from '../api';
 import { shared } from '../styles';
+import { NodeView } from '../node-view';
 
 interface Group {
   id: number;
@@ -30,7 +31,7 @@ async function placedHosts(node: number): Promise<string[]> {
 }
 
 @customElement('oc-host-picker')
-export class HostPicker extends LitElement {
+export class HostPicker extends NodeView {
   static styles = [
     shared,
     css`
@@ -64,7 +65,6 @@ export class HostPicker extends LitElement {
     `,
   ];
 
-  @property({ type: Number }) node = 0;
   /** The variable or field the hosts are for, in the legend and in data-test names. */
   @property() name = 'hosts';
   @property() value = '';
@@ -74,22 +74,14 @@ export class HostPicker extends LitElement {
   @state() private filter = '';
   @state() private error = '';
 
-  protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('node')) {
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
-    const node = this.node;
-    const [hosts, groups] = await Promise.all([
-      placedHosts(node),
-      get<Group[]>(`/api/job/nodegroup/${seg(node)}`).catch(() => [] as Group[]),
-    ]);
-    if (node === this.node) {
-      this.hosts = hosts;
-      this.groups = groups;
-    }
+  protected load(): Promise<void> {
+    return this.forNode(
+      (node) => Promise.all([placedHosts(node), get<Group[]>(`/api/job/nodegroup/${seg(node)}`).catch(() => [] as Group[])]),
+      ([hosts, groups]) => {
+        this.hosts = hosts;
+        this.groups = groups;
+      },
+    );
   }
 
   private async pickGroup(event: Event): Promise<void> {

@@ -1,11 +1,12 @@
 // The node's jobs, filtered as you type, each with a Run button for callers who may start it.
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { get, seg } from '../api';
 import { can } from '../session';
 import { shared } from '../styles';
 import { JobRef } from './run-dialog';
 import './run-dialog';
+import { NodeView } from '../node-view';
 
 interface JobRow extends JobRef {
   stepcount: number;
@@ -15,7 +16,7 @@ interface JobRow extends JobRef {
 }
 
 @customElement('oc-jobs')
-export class JobsView extends LitElement {
+export class JobsView extends NodeView {
   static styles = [
     shared,
     css`
@@ -31,7 +32,6 @@ export class JobsView extends LitElement {
     `,
   ];
 
-  @property({ type: Number }) node = 0;
   @state() private jobs: JobRow[] = [];
   @state() private filter = '';
   @state() private canRun = false;
@@ -39,27 +39,18 @@ export class JobsView extends LitElement {
   @state() private error = '';
   @state() private running?: JobRef;
 
-  protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('node')) {
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
-    const node = this.node;
+  protected async load(): Promise<void> {
     this.loaded = false;
     this.error = '';
     try {
       // Starting needs write, or control for a job delegated with `_authorization_` (the product decides per job).
-      const [jobs, write, control] = await Promise.all([
-        get<JobRow[]>(`/api/job/jobs/${seg(node)}`),
-        can('openc3_job_write', node),
-        can('openc3_job_control', node),
-      ]);
-      if (node === this.node) {
-        this.jobs = jobs.sort((a, b) => a.name.localeCompare(b.name));
-        this.canRun = write || control;
-      }
+      await this.forNode(
+        (node) => Promise.all([get<JobRow[]>(`/api/job/jobs/${seg(node)}`), can('openc3_job_write', node), can('openc3_job_control', node)]),
+        ([jobs, write, control]) => {
+          this.jobs = jobs.sort((a, b) => a.name.localeCompare(b.name));
+          this.canRun = write || control;
+        },
+      );
     } catch (error) {
       this.error = (error as Error).message;
     } finally {

@@ -1,12 +1,13 @@
 // A one-off command on chosen hosts: an inline or stored script, an account, a timeout, and whether a failed host
 // should wait for a decision (so it can be retried) instead of failing the run at once.
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { get, post, seg } from '../api';
 import { navigate } from '../router';
 import { can } from '../session';
 import { shared } from '../styles';
 import './host-picker';
+import { NodeView } from '../node-view';
 
 interface Script {
   id: number;
@@ -17,7 +18,7 @@ interface Script {
 const inlineTypes = ['shell', 'python', 'perl', 'php', 'auto'];
 
 @customElement('oc-quick-command')
-export class QuickCommandView extends LitElement {
+export class QuickCommandView extends NodeView {
   static styles = [
     shared,
     css`
@@ -44,7 +45,6 @@ export class QuickCommandView extends LitElement {
     `,
   ];
 
-  @property({ type: Number }) node = 0;
   @state() private allowed?: boolean;
   @state() private scripts: Script[] = [];
   @state() private stored = false;
@@ -52,22 +52,14 @@ export class QuickCommandView extends LitElement {
   @state() private busy = false;
   @state() private error = '';
 
-  protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('node')) {
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
-    const node = this.node;
-    const [allowed, scripts] = await Promise.all([
-      can('openc3_job_write', node),
-      get<Script[]>(`/api/job/scripts/${seg(node)}`).catch(() => [] as Script[]),
-    ]);
-    if (node === this.node) {
-      this.allowed = allowed;
-      this.scripts = scripts;
-    }
+  protected load(): Promise<void> {
+    return this.forNode(
+      (node) => Promise.all([can('openc3_job_write', node), get<Script[]>(`/api/job/scripts/${seg(node)}`).catch(() => [] as Script[])]),
+      ([allowed, scripts]) => {
+        this.allowed = allowed;
+        this.scripts = scripts;
+      },
+    );
   }
 
   private async start(event: SubmitEvent): Promise<void> {

@@ -52,13 +52,6 @@ export class RunDialog extends LitElement {
     css`
       dialog {
         width: min(48rem, 92vw);
-        color: var(--fg);
-        background: var(--bg);
-        border: 1px solid var(--line);
-        border-radius: 8px;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
       }
       form {
         display: grid;
