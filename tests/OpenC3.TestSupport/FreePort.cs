@@ -10,7 +10,8 @@ public static class FreePort
     /// <summary>
     /// A loopback port nobody listens on, never handed out twice in this process, and below Linux's
     /// ephemeral range (32768+) so outgoing connections (SSH fan-out, database) cannot take it before
-    /// the product binds it. Tests run in parallel, so never a fixed one.
+    /// the product binds it, and above the 10000-19999 that bench/farm.sh's free_port picks from (the
+    /// benches, test.sh's MariaDB and sshd), so those never race a test for one. Tests run in parallel, so never a fixed one.
     /// </summary>
     public static int Next()
     {
