@@ -91,12 +91,12 @@ public static class OpenC3HostingExtensions
                 silo.UseAdoNetClustering(o =>
                 {
                     o.Invariant = MySqlInvariant;
-                    o.ConnectionString = storage.ConnectionString;
+                    o.ConnectionString = storage.MySqlConnectionString();
                 });
                 silo.AddAdoNetGrainStorageAsDefault(o =>
                 {
                     o.Invariant = MySqlInvariant;
-                    o.ConnectionString = storage.ConnectionString;
+                    o.ConnectionString = storage.MySqlConnectionString();
                 });
                 // Registered after the provider's own, so this one is resolved (also as its lifecycle participant, which it forwards).
                 silo.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
@@ -104,7 +104,7 @@ public static class OpenC3HostingExtensions
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = MySqlInvariant;
-                    o.ConnectionString = storage.ConnectionString;
+                    o.ConnectionString = storage.MySqlConnectionString();
                 });
             }
             else
@@ -168,7 +168,7 @@ public static class OpenC3HostingExtensions
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = MySqlInvariant;
-                o.ConnectionString = storage.ConnectionString;
+                o.ConnectionString = storage.MySqlConnectionString();
             });
         }
         else

@@ -7,6 +7,7 @@ using Orleans.Concurrency;
 namespace OpenC3.Grains.Audit;
 
 [StatelessWorker]
+[Reentrant]
 [GrainType("audit")]
 public sealed class AuditGrain(SqlDatabase database, TimeProvider clock) : Grain, IAuditGrain
 {

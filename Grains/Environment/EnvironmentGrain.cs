@@ -7,6 +7,7 @@ using Orleans.Concurrency;
 namespace OpenC3.Grains.Environment;
 
 [StatelessWorker]
+[Reentrant]
 [GrainType("environment")]
 public sealed class EnvironmentGrain(SqlDatabase database, TimeProvider clock) : Grain, IEnvironmentGrain
 {

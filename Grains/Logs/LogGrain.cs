@@ -6,6 +6,7 @@ using Orleans.Concurrency;
 namespace OpenC3.Grains.Logs;
 
 [StatelessWorker]
+[Reentrant]
 [GrainType("log")]
 public sealed class LogGrain(SqlDatabase database) : Grain, ILogGrain
 {

@@ -22,7 +22,7 @@ public sealed class SqlDatabase
         var storage = options.Value;
         storage.Validate();
         IsMySql = storage.IsMySql;
-        connectionString = IsMySql ? storage.ConnectionString : PrepareSqlite(storage.ConnectionString);
+        connectionString = IsMySql ? storage.MySqlConnectionString() : PrepareSqlite(storage.ConnectionString);
         sqlitePragmas = IsMySql ? null : $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeout.TotalMilliseconds:0};";
     }
 

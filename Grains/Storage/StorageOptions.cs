@@ -17,6 +17,23 @@ public sealed class StorageOptions
     /// </summary>
     public string SqliteSynchronous { get; set; } = "normal";
 
+    /// <summary>
+    /// The connection string as every MySQL client of the silo uses it: without `ConnectionReset` named, a connection
+    /// taken from the pool is not reset (MySqlConnector's reset and `SET NAMES` were a round trip at each open: 22 of a
+    /// single-host task's 75 statements on MariaDB). Nothing here keeps state in a session:
+    /// transactions set their isolation level each time and end with their `using`.
+    /// </summary>
+    public string MySqlConnectionString()
+    {
+        var builder = new MySqlConnector.MySqlConnectionStringBuilder(ConnectionString);
+        if (!builder.ContainsKey("ConnectionReset"))
+        {
+            builder.ConnectionReset = false;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public bool IsMySql => string.Equals(Provider, MySql, StringComparison.OrdinalIgnoreCase);
 
     public void Validate()

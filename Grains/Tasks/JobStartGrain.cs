@@ -12,6 +12,7 @@ namespace OpenC3.Grains.Tasks;
 /// to the catalog grains, and the task is started in the same call.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 [GrainType("job-start")]
 public sealed class JobStartGrain : Grain, IJobStartGrain
 {

@@ -7,6 +7,7 @@ using Orleans.Concurrency;
 namespace OpenC3.Grains.Tasks;
 
 [StatelessWorker]
+[Reentrant]
 [GrainType("task-query")]
 public sealed class TaskQueryGrain(SqlDatabase database) : Grain, ITaskQueryGrain
 {

@@ -6,6 +6,7 @@ using Orleans.Concurrency;
 namespace OpenC3.Grains.Catalog;
 
 [StatelessWorker]
+[Reentrant]
 [GrainType("jobnotify")]
 public sealed class NotifyRecipientGrain(SqlDatabase database, TimeProvider clock)
     : TreeValuesGrain(new TreeRowTable(database, clock, "openc3_job_notify", uniqueColumn: "user", labelColumn: "user")), INotifyRecipientGrain
