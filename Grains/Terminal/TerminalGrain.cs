@@ -97,7 +97,10 @@ public sealed class TerminalGrain(SshConnectionPool pool, IOptions<SshOptions> s
         try
         {
             using var limit = new CancellationTokenSource(ssh.Value.ConnectTimeout * 2);
-            return await TerminalShell.OpenAsync(pool, new SshTarget(host, request.TreeId), sudo, request.Columns, request.Rows, Show, ShellEnded, limit.Token);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var shell = await TerminalShell.OpenAsync(pool, new SshTarget(host, request.TreeId), sudo, request.Columns, request.Rows, Show, ShellEnded, limit.Token);
+            logger.LogInformation("Terminal of {User} opened a shell on {Host} in {Milliseconds} ms", request.User, host, clock.ElapsedMilliseconds);
+            return shell;
         }
         catch (Exception error)
         {

@@ -210,7 +210,7 @@ public sealed class SshConnectionPool : IAsyncDisposable
         var client = CreateClient(host, address, port, check);
         try
         {
-            await client.ConnectAsync(deadline.Token);
+            await OffGrainScheduler.RunAsync(() => client.ConnectAsync(deadline.Token));
             turn.Completed();
             return client;
         }

@@ -28,7 +28,7 @@ public sealed class TerminalTests(TerminalProduct product) : IClassFixture<Termi
 
         await Eventually.WaitAsync(() => Task.FromResult(driver.FindElement(By.Id("status")).Text), text => text == "connected", TimeSpan.FromSeconds(30), "the terminal to connect");
         driver.FindElement(By.CssSelector(".xterm-helper-textarea")).SendKeys("echo hi-$((6*7))" + Keys.Enter);
-        await Eventually.WaitAsync(() => Task.FromResult(driver.FindElement(By.CssSelector(".xterm-rows")).Text), text => text.Contains("hi-42", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the command's output in the terminal");
+        await WaitForOutputAsync(browser, app, node, "hi-42");
         Assert.Equal(product.BaseUrl, driver.FindElement(By.CssSelector("header a")).GetAttribute("href")!.TrimEnd('/'));
 
         var logged = (await app.GetAsync($"{J}/cmd/{node}/log?user=open-c3&node={host}&usr={TestServers.SshUser}&cmd=hi-&time_start={Today}&time_end={Today}")).Rows();
@@ -171,6 +171,27 @@ public sealed class TerminalTests(TerminalProduct product) : IClassFixture<Termi
         await idle.WaitForCloseAsync(TerminalProduct.IdleSeconds + 30);
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(TerminalProduct.IdleSeconds - 3), TimeSpan.FromSeconds(TerminalProduct.IdleSeconds + 30));
         Assert.StartsWith("closed after 00:00:10 without input", idle.CloseReason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Waits for text in the rendered terminal; when it never shows, says what the page and the product saw (the socket's
+    /// state, whether the page was visible, whether the keys reached the product, the product's log) to tell a silent host
+    /// from output that was never drawn.
+    /// </summary>
+    private async Task WaitForOutputAsync(HeadlessBrowser browser, ApiClient app, long node, string text)
+    {
+        var driver = browser.Driver;
+        try
+        {
+            await Eventually.WaitAsync(() => Task.FromResult(driver.FindElement(By.CssSelector(".xterm-rows")).Text), rows => rows.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the command's output in the terminal");
+        }
+        catch (TimeoutException timeout)
+        {
+            var page = browser.Run("return `status=${document.getElementById('status')?.textContent} visibility=${document.visibilityState} focus=${document.hasFocus()} rows=${document.querySelectorAll('.xterm-rows > div').length}`");
+            var typed = (await app.GetAsync($"{J}/cmd/{node}/log")).Rows().Count;
+            var log = string.Join('\n', product.Process.Log.Split('\n').TakeLast(40));
+            throw new TimeoutException($"{timeout.Message}\npage: {page}; command lines logged: {typed}\nproduct log (last 40 lines):\n{log}", timeout);
+        }
     }
 
     /// <summary>A new node with the given farm hosts placed on it, and the hosts as the `node` parameter.</summary>
