@@ -28,7 +28,7 @@ public sealed class NoticeGrain(NoticeStore store, IOptions<NotifyOptions> optio
 
     public async Task SendTask(TaskNotice notice)
     {
-        if (await RecordedBeforeAsync())
+        if (recorded)
         {
             return;
         }
@@ -37,7 +37,13 @@ public sealed class NoticeGrain(NoticeStore store, IOptions<NotifyOptions> optio
         var channels = NoticePlan.Channels(environment, NoticePlan.TaskSwitch(notice.CallType, notice.Status));
         if (channels.Count == 0)
         {
+            // The usual case, in one statement: claiming the notice also tells whether an earlier activation decided it.
             await RecordAsync([]);
+            return;
+        }
+
+        if (await RecordedBeforeAsync())
+        {
             return;
         }
 
@@ -119,8 +125,13 @@ public sealed class NoticeGrain(NoticeStore store, IOptions<NotifyOptions> optio
             await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
 
-        await store.RecordAsync(Key, deliveries);
+        var claimed = await store.RecordAsync(Key, deliveries);
         recorded = true;
+        if (claimed && deliveries.Count == 0)
+        {
+            return; // nothing to send; a watchdog armed by an activation that died finds nothing when it fires, and stops
+        }
+
         await PumpAsync();
     }
 

@@ -24,6 +24,13 @@ public sealed class NoticeStore(SqlDatabase database, TimeProvider clock)
     {
         var now = TimeFormat.Now(clock);
         await using var connection = await database.OpenAsync();
+        if (deliveries.Count == 0)
+        {
+            // Most notices decide to send nothing: one statement, no transaction.
+            return await UniqueViolation.RowsOrNullAsync(() => connection.ExecuteAsync(
+                "INSERT INTO openc3_job_notice (notice, deliveries, create_time) VALUES (@notice, 0, @now)", new { notice, now })) is not null;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync();
         var claimed = await UniqueViolation.RowsOrNullAsync(() => connection.ExecuteAsync(
             "INSERT INTO openc3_job_notice (notice, deliveries, create_time) VALUES (@notice, @count, @now)",

@@ -49,7 +49,7 @@ public sealed partial class BenchApi : IDisposable
             var status = task.GetProperty("status").GetString()!;
             if (status is "success" or "fail" || clock.Elapsed > limit)
             {
-                return new FinishedTask(status, task.TryGetProperty("reason", out var reason) ? reason.ToString() : string.Empty);
+                return new FinishedTask(status, task.TryGetProperty("reason", out var reason) ? reason.ToString() : string.Empty, ServerMs(task));
             }
 
             await Task.Delay(pause);
@@ -59,11 +59,19 @@ public sealed partial class BenchApi : IDisposable
 
     public void Dispose() => http.Dispose();
 
+    private static double? ServerMs(JsonElement task) =>
+        Seconds(task, "starttimems") is { } start && Seconds(task, "finishtimems") is { } finish ? Math.Round((finish - start) * 1000, 1) : null;
+
+    private static double? Seconds(JsonElement task, string name) =>
+        task.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+        && double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
     private static JsonElement Checked(string path, JsonElement reply) =>
         reply.TryGetProperty("stat", out var stat) && stat.ValueKind == JsonValueKind.False ? throw new InvalidOperationException($"{path}: {reply}") : reply;
 
     /// <summary>A finished task and how many of its hosts failed, read from its `reason` (`step N (...): F of M hosts failed: ...`).</summary>
-    public sealed record FinishedTask(string Status, string Reason)
+    /// <param name="ServerMs">The product's own start-to-finish time of the task (`finishtimems - starttimems`), when both are set.</param>
+    public sealed record FinishedTask(string Status, string Reason, double? ServerMs = null)
     {
         public int HostsFailed(int hosts) => Status == "success" ? 0 : FailedHosts().Match(Reason) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : hosts;
     }

@@ -82,7 +82,7 @@ run_product() {
   sleep 0.5
   read -r u s <"$W/time"
   client_ms=$(echo "($u + $s) * 1000" | bc)
-  echo "  $(json tasks_per_s p50_ms p99_ms failed <"$W/out")  cpu ms/task: product $(per_task $prod_ms) client $(per_task "$client_ms") farm(incl. warm-up) $(per_task $(( $(cpu_ms $(sshd_pids)) - farm0 )))"
+  echo "  $(json tasks_per_s p50_ms p99_ms server_p50_ms failed <"$W/out")  cpu ms/task: product $(per_task $prod_ms) client $(per_task "$client_ms") farm(incl. warm-up) $(per_task $(( $(cpu_ms $(sshd_pids)) - farm0 )))"
   if [ -n "$coms1" ]; then
     python3 - "$coms0" "$coms1" "$TASKS" <<'EOF'
 import sys
