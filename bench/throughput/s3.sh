@@ -3,7 +3,7 @@
 # OpenC3.Api.dll, optionally `+KEY=VALUE…` settings) on a fresh product (SQLite, or a fresh MariaDB database with
 # MARIADB=1) runs TASKS single-host `true` tasks from 50 clients (bench/Client `tasks`, after one untimed task that
 # connects the 50 hosts), then `xargs -P 50 ssh` over ControlMaster runs the product's remote command line TASKS times.
-# Per run: tasks/s, p50/p99, and CPU ms per task of the product, of the client (the .NET client or ssh + xargs), and of
+# Per run: tasks/s, p50/p99 (and server_p50_ms, the product's own start-to-finish median), and CPU ms per task of the product, of the client (the .NET client or ssh + xargs), and of
 # the farm (sshd and what it forks: the remote command line), the last read from the sshd listeners' reaped children
 # after the product (or the masters) closed their connections. With MariaDB also the server's statements per task
 # (`SHOW GLOBAL STATUS` Com_* counters).
