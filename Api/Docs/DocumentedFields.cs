@@ -25,6 +25,10 @@ public static class DocumentedFields
             Query("page", pattern: @"^\d+$", description: "ours: a page (from 1) of the history, unfinished tasks first, then the newest; the reply adds `total`. Absent: every row, as upstream"),
             Query("pagesize", pattern: @"^\d+$", description: "rows per page with `page`: 1 to 200, default 50"),
         ],
+        ["GET /api/job/task/{treeid}/{uuid}"] =
+        [
+            Query("wait", pattern: @"^\d+$", description: "ours: up to this many seconds (0 to 10) for a running task to end or wait for a decision before the reply, instead of polling. Absent: upstream's reply at once"),
+        ],
         ["GET /api/job/task/{treeid}/total_count"] = [Query("time_start", pattern: Date), Query("time_end", pattern: Date)],
         ["GET /api/job/task/{treeid}/analysis/{kind}"] =
         [

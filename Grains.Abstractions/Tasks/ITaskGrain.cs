@@ -24,4 +24,11 @@ public interface ITaskGrain : IGrainWithStringKey
 
     /// <summary>`next` releases a paused step of this task.</summary>
     Task<bool> Next(string stepUuid);
+
+    /// <summary>
+    /// Answers once the task has settled (ended, or waits for a decision) and its row says so, or when
+    /// <paramref name="wait"/> ran out (false). Interleaves, so waiting holds up nothing of the task.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<bool> WaitSettled(TimeSpan wait);
 }

@@ -32,7 +32,12 @@ public sealed class TaskGrain(
     /// </summary>
     private IGrainReminder? watchdog;
 
+    /// <summary>Callers of <see cref="WaitSettled"/> while the task runs; released once the settled row is written.</summary>
+    private TaskCompletionSource? settled;
+
     private string Uuid => this.GetPrimaryKeyString();
+
+    private bool Settled => state.State.Definition is null || TaskRunStatus.IsFinal(state.State.Machine.Status) || state.State.Machine.Status == TaskRunStatus.Waiting;
 
     public async Task<bool> Start(TaskDefinition definition)
     {
@@ -143,6 +148,25 @@ public sealed class TaskGrain(
         return true;
     }
 
+    public async Task<bool> WaitSettled(TimeSpan wait)
+    {
+        if (Settled)
+        {
+            return true;
+        }
+
+        settled ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            await settled.Task.WaitAsync(wait);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // Hands the current episode over again in case a crash came between persisting it and the hand-over (repeats send nothing).
@@ -178,6 +202,12 @@ public sealed class TaskGrain(
                 // A step that starts running changes nothing the lists show.
                 await store.SaveAsync(row);
                 projected = row;
+            }
+
+            if (Settled)
+            {
+                settled?.TrySetResult();
+                settled = null;
             }
         }
         catch

@@ -38,14 +38,15 @@ public sealed partial class BenchApi : IDisposable
         }
     }
 
-    /// <summary>Polls the task (20 ms, doubling to 200 ms) until it ends or the deadline passes; returns it and when it was first seen finished.</summary>
+    /// <summary>Polls the task (each poll waits up to 10 s for its end; then 20 ms, doubling to 200 ms) until it ends or the deadline passes.</summary>
     public async Task<FinishedTask> WaitFinishedAsync(string taskUuid, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         var pause = FirstPoll;
         while (true)
         {
-            var task = (await GetAsync($"task/0/{taskUuid}")).GetProperty("data");
+            // `wait` holds the request until the task settles (ours); a build without it answers at once and the pauses poll.
+            var task = (await GetAsync($"task/0/{taskUuid}?wait=10")).GetProperty("data");
             var status = task.GetProperty("status").GetString()!;
             if (status is "success" or "fail" || clock.Elapsed > limit)
             {

@@ -57,10 +57,21 @@ public static class TaskApi
     private static async Task<IResult> GetTask(string uuid, HttpContext context, IGrainFactory grains)
     {
         var treeId = context.TreeId();
+        var wait = TaskWait.Read(Text(context.Request.Query["wait"]));
+        if (wait.Failure is { } invalid)
+        {
+            return Reply.Fail(invalid);
+        }
+
         var row = await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, uuid);
         if (row is null)
         {
             return Reply.Ok(new { status = "norun" });
+        }
+
+        if (wait.Time > TimeSpan.Zero && row.Status is "init" or "running" && await grains.GetGrain<ITaskGrain>(uuid).WaitSettled(wait.Time))
+        {
+            row = await grains.GetGrain<ITaskQueryGrain>(0).Find(treeId, uuid) ?? row;
         }
 
         return Reply.Ok(new
