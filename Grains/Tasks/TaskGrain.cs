@@ -37,7 +37,8 @@ public sealed class TaskGrain(
 
     private string Uuid => this.GetPrimaryKeyString();
 
-    private bool Settled => state.State.Definition is null || TaskRunStatus.IsFinal(state.State.Machine.Status) || state.State.Machine.Status == TaskRunStatus.Waiting;
+    /// <summary>The task has ended or waits for a decision, and its row says so (by the row this activation last wrote, if any).</summary>
+    private bool Settled => state.State.Definition is null || IsSettled(projected?.Status ?? state.State.Machine.Status);
 
     public async Task<bool> Start(TaskDefinition definition)
     {
@@ -293,6 +294,8 @@ public sealed class TaskGrain(
     /// <summary>The mutex grain of this task, when it has a mutex (upstream only honours alphanumeric names).</summary>
     private string? MutexKey =>
         state.State.Definition is { Mutex: { Length: > 0 } name } definition && name.All(char.IsAsciiLetterOrDigit) ? $"{definition.ProjectId}:{name}" : null;
+
+    private static bool IsSettled(string status) => TaskRunStatus.IsFinal(status) || status == TaskRunStatus.Waiting;
 
     private string SubtaskKey(int index) => $"{Uuid}:{state.State.Definition!.Steps[index].Uuid}";
 
