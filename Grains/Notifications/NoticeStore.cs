@@ -13,6 +13,9 @@ public sealed class NoticeStore(SqlDatabase database, TimeProvider clock)
     public const string Done = "done";
     public const string Failed = "fail";
 
+    /// <summary>Claims a notice once: a second claim of the same notice is a unique violation.</summary>
+    private const string ClaimNotice = "INSERT INTO openc3_job_notice (notice, deliveries, create_time) VALUES (@notice, @count, @now)";
+
     public async Task<bool> ExistsAsync(string notice)
     {
         await using var connection = await database.OpenAsync();
@@ -27,13 +30,12 @@ public sealed class NoticeStore(SqlDatabase database, TimeProvider clock)
         if (deliveries.Count == 0)
         {
             // Most notices decide to send nothing: one statement, no transaction.
-            return await UniqueViolation.RowsOrNullAsync(() => connection.ExecuteAsync(
-                "INSERT INTO openc3_job_notice (notice, deliveries, create_time) VALUES (@notice, 0, @now)", new { notice, now })) is not null;
+            return await UniqueViolation.RowsOrNullAsync(() => connection.ExecuteAsync(ClaimNotice, new { notice, count = 0, now })) is not null;
         }
 
         await using var transaction = await connection.BeginTransactionAsync();
         var claimed = await UniqueViolation.RowsOrNullAsync(() => connection.ExecuteAsync(
-            "INSERT INTO openc3_job_notice (notice, deliveries, create_time) VALUES (@notice, @count, @now)",
+            ClaimNotice,
             new { notice, count = deliveries.Count, now },
             transaction));
         if (claimed is null)
