@@ -14,9 +14,17 @@ public static class OpenC3Telemetry
     /// <summary>`Metrics:Host`: the name the silo's listener binds to (`localhost` by default, `*` for every address).</summary>
     public const string HostKey = "Metrics:Host";
 
+    /// <summary>
+    /// Distinct tag sets kept per metric; further ones are summed under `otel_metric_overflow`. OpenTelemetry's default
+    /// of 2000 preallocates 144 KB per metric, 15 MB on the large object heap for the ~110 metrics an embedded product
+    /// exports; ours have a handful of tag sets, the busiest (HTTP duration by route, method and status) a few hundred.
+    /// </summary>
+    public const int MetricTagSetsLimit = 512;
+
     /// <summary>Ours (tasks, steps, hosts, SSH connections, approvals, cron) and Orleans' runtime meter.</summary>
     public static MeterProviderBuilder AddOpenC3Meters(this MeterProviderBuilder metrics) =>
-        metrics.AddMeter(OpenC3Metrics.MeterName, "Microsoft.Orleans");
+        metrics.AddMeter(OpenC3Metrics.MeterName, "Microsoft.Orleans")
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricTagSetsLimit });
 
     /// <summary>A standalone silo hosts no web server: when configured, a small HTTP listener serves its metrics to Prometheus.</summary>
     public static IHostApplicationBuilder AddSiloMetricsListener(this IHostApplicationBuilder builder)

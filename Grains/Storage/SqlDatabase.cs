@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
@@ -32,7 +33,7 @@ public sealed class SqlDatabase
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        DbConnection connection = IsMySql ? new MySqlConnection(connectionString) : new SqliteConnection(connectionString);
+        var connection = IsMySql ? NewMySqlConnection(connectionString) : NewSqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -53,6 +54,13 @@ public sealed class SqlDatabase
             throw;
         }
     }
+
+    // Apart, so that compiling OpenAsync loads neither provider's assembly: an embedded product never maps MySqlConnector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection NewMySqlConnection(string connectionString) => new MySqlConnection(connectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection NewSqliteConnection(string connectionString) => new SqliteConnection(connectionString);
 
     /// <summary>`INSERT … ` that updates <paramref name="updateColumns"/> when a row with the same unique key exists.</summary>
     public string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns, IReadOnlyList<string> updateColumns)

@@ -1,4 +1,5 @@
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using MimeKit;
 
 namespace OpenC3.Grains.Connector;
@@ -24,7 +25,7 @@ public sealed class SmtpMailExit(SmtpOptions options, IMessageExit next) : IMess
         using var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(options.Host, options.Port, options.Security);
+            await client.ConnectAsync(options.Host, options.Port, Socket(options.Security));
             if (options.User.Length > 0)
             {
                 await client.AuthenticateAsync(options.User, options.Password);
@@ -42,4 +43,13 @@ public sealed class SmtpMailExit(SmtpOptions options, IMessageExit next) : IMess
     }
 
     public Task<string?> SendMesgAsync(string address, string mesg) => next.SendMesgAsync(address, mesg);
+
+    private static SecureSocketOptions Socket(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
+        _ => SecureSocketOptions.Auto,
+    };
 }

@@ -1,4 +1,4 @@
-using MailKit.Security;
+using System.Runtime.CompilerServices;
 
 namespace OpenC3.Grains.Connector;
 
@@ -12,7 +12,7 @@ public sealed class SmtpOptions
     public int Port { get; set; } = 25;
 
     /// <summary>`None`, `Auto` (TLS on port 465, STARTTLS when offered), `SslOnConnect`, `StartTls` (required) or `StartTlsWhenAvailable`.</summary>
-    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
 
     /// <summary>Login; empty sends without authenticating.</summary>
     public string User { get; set; } = string.Empty;
@@ -30,7 +30,7 @@ public sealed class SmtpOptions
 
     public void Validate()
     {
-        if (IsConfigured && !MimeKit.MailboxAddress.TryParse(From, out _))
+        if (IsConfigured && !IsMailAddress(From))
         {
             throw new InvalidOperationException("Smtp:From must be a mail address when Smtp:Host is set.");
         }
@@ -40,4 +40,18 @@ public sealed class SmtpOptions
             throw new InvalidOperationException("Smtp:Port must be 1-65535 and Smtp:Timeout positive.");
         }
     }
+
+    // Apart, so that a product without mail never loads MimeKit.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsMailAddress(string value) => MimeKit.MailboxAddress.TryParse(value, out _);
+}
+
+/// <summary>MailKit's <c>SecureSocketOptions</c> by name, so that binding the settings does not load MailKit.</summary>
+public enum SmtpSecurity
+{
+    None,
+    Auto,
+    SslOnConnect,
+    StartTls,
+    StartTlsWhenAvailable,
 }
