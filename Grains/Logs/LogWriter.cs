@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,13 +20,25 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
 
     private readonly List<(string LogUuid, string Text)> carried = [];
     private bool failing;
-    private readonly Channel<(string LogUuid, string Text)> pending = Channel.CreateUnbounded<(string, string)>();
+    private readonly ConcurrentQueue<(string LogUuid, string Text)> pending = new();
+    private readonly SemaphoreSlim arrived = new(0);
 
+    /// <summary>1 once a piece arrived since the writer last looked: only that first piece wakes it.</summary>
+    private int signalled;
+
+    /// <summary>
+    /// Without a lock: grain turns append here, and a channel's writer lock, however short, queued a dozen of them
+    /// behind a preempted holder under load (a thread-time profile of 50 concurrent tasks).
+    /// </summary>
     public void Append(string logUuid, string text)
     {
         if (text.Length > 0)
         {
-            pending.Writer.TryWrite((logUuid, text));
+            pending.Enqueue((logUuid, text));
+            if (Interlocked.Exchange(ref signalled, 1) == 0)
+            {
+                arrived.Release();
+            }
         }
     }
 
@@ -34,8 +46,19 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
     {
         try
         {
-            while (carried.Count > 0 || await pending.Reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
+                if (carried.Count == 0 && pending.IsEmpty)
+                {
+                    await arrived.WaitAsync(stoppingToken);
+                }
+                else
+                {
+                    // More than one batch was waiting (or a retry is due): the wake-up it left is not needed.
+                    arrived.Wait(0);
+                }
+
+                Volatile.Write(ref signalled, 0);
                 await FlushAsync();
                 await Task.Delay(carried.Count > 0 ? RetryEvery : FlushEvery, stoppingToken);
             }
@@ -52,7 +75,7 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
     {
         var batch = new List<(string LogUuid, string Text)>(carried);
         carried.Clear();
-        while (batch.Count < 5000 && pending.Reader.TryRead(out var item))
+        while (batch.Count < 5000 && pending.TryDequeue(out var item))
         {
             batch.Add(item);
         }

@@ -10,13 +10,13 @@ namespace OpenC3.Grains.Storage;
 /// The one database of a deployment, for the silo's own providers and the application tables.
 /// Hides the two dialect differences we need (upserts, locking) so stores are written once.
 /// </summary>
-public sealed class SqlDatabase
+public sealed class SqlDatabase : IDisposable
 {
     /// <summary>How long a SQLite write waits for the file's write lock.</summary>
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string connectionString;
-    private readonly string? sqlitePragmas;
+    private readonly SqliteConnections? sqlite;
 
     public SqlDatabase(IOptions<StorageOptions> options)
     {
@@ -24,28 +24,28 @@ public sealed class SqlDatabase
         storage.Validate();
         IsMySql = storage.IsMySql;
         connectionString = IsMySql ? storage.MySqlConnectionString() : PrepareSqlite(storage.ConnectionString);
-        sqlitePragmas = IsMySql ? null : $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeout.TotalMilliseconds:0};";
+        // Properties of each connection, not of the file. SQLite's own busy wait retries a locked write within
+        // milliseconds; without it Microsoft.Data.Sqlite sleeps 150 ms per retry on a pool thread.
+        sqlite = IsMySql ? null : NewSqliteConnections(connectionString, $"PRAGMA synchronous={storage.SqliteSynchronous.ToUpperInvariant()}; PRAGMA busy_timeout={BusyTimeout.TotalMilliseconds:0};");
     }
 
     public bool IsMySql { get; }
 
     public string ProviderName => IsMySql ? StorageOptions.MySql : StorageOptions.Sqlite;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) =>
+        sqlite?.OpenAsync(cancellationToken) ?? OpenMySqlAsync(connectionString, cancellationToken);
+
+    public void Dispose() => sqlite?.Dispose();
+
+    // Apart, so that compiling the callers loads neither provider's assembly: an embedded product never maps MySqlConnector.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<DbConnection> OpenMySqlAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = IsMySql ? NewMySqlConnection(connectionString) : NewSqliteConnection(connectionString);
+        var connection = new MySqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (sqlitePragmas is not null)
-            {
-                // Properties of each connection, not of the file. SQLite's own busy wait retries a locked write within
-                // milliseconds; without it Microsoft.Data.Sqlite sleeps 150 ms per retry on a pool thread.
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = sqlitePragmas;
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             return connection;
         }
         catch
@@ -55,12 +55,8 @@ public sealed class SqlDatabase
         }
     }
 
-    // Apart, so that compiling OpenAsync loads neither provider's assembly: an embedded product never maps MySqlConnector.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DbConnection NewMySqlConnection(string connectionString) => new MySqlConnection(connectionString);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static DbConnection NewSqliteConnection(string connectionString) => new SqliteConnection(connectionString);
+    private static SqliteConnections NewSqliteConnections(string connectionString, string pragmas) => new(connectionString, pragmas);
 
     /// <summary>`INSERT … ` that updates <paramref name="updateColumns"/> when a row with the same unique key exists.</summary>
     public string Upsert(string table, IReadOnlyList<string> columns, IReadOnlyList<string> keyColumns, IReadOnlyList<string> updateColumns)
@@ -88,7 +84,7 @@ public sealed class SqlDatabase
 
     private static string PrepareSqlite(string raw)
     {
-        var builder = new SqliteConnectionStringBuilder(raw) { Pooling = true };
+        var builder = new SqliteConnectionStringBuilder(raw);
         if (builder.DefaultTimeout < BusyTimeout.TotalSeconds)
         {
             // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; concurrent grain writes rely on it.
