@@ -50,6 +50,7 @@ public static class OpenC3HostingExtensions
             builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
             builder.UseOrleansClient(client =>
             {
+                CachedGrainInterfaceTypes.AddFirst(client.Services);
                 ConfigureClient(client, orleans, storage);
                 client.UseConnectionRetryFilter<GatewayRetryFilter>();
                 if (tls is not null)
@@ -80,6 +81,7 @@ public static class OpenC3HostingExtensions
 
         builder.UseOrleans(silo =>
         {
+            CachedGrainInterfaceTypes.AddFirst(silo.Services);
             if (storage.IsMySql)
             {
                 silo.Configure<ClusterOptions>(o =>

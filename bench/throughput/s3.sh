@@ -8,6 +8,7 @@
 # after the product (or the masters) closed their connections. With MariaDB also the server's statements per task
 # (`SHOW GLOBAL STATUS` Com_* counters).
 #   bench/throughput/s3.sh BUILD_DIR[+KEY=VALUE…] [BUILD_DIR…]   (root; env TASKS=300 ROUNDS=3 MARIADB=0 BASELINE=1;
+#   WARMUP=n runs n tasks the same way, untimed, first: the steady state of a product whose code is compiled and tiered up;
 #   KEEP_LOGS=dir keeps each product's log there; GENERAL_LOG=file (with MARIADB=1) keeps the server's general log of the timed tasks;
 #   COUNTERS=file.csv collects System.Runtime counters (dotnet-counters) for TRACE_SECONDS;
 #   TRACE=file.nettrace samples the product's threads with dotnet-trace for TRACE_SECONDS (5) from 1 s into the tasks)
@@ -56,6 +57,7 @@ run_product() {
   PIDS+=("$PRODUCT")
   for (( i = 0; i < 600; i++ )); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.1; done
   dotnet "$CLIENT_DLL" task --base "$BASE" --user openc3bench --hosts "$csv" >/dev/null
+  [ "${WARMUP:-0}" -gt 0 ] && dotnet "$CLIENT_DLL" tasks --base "$BASE" --user openc3bench --count "$WARMUP" --clients 50 --hosts "$csv" >/dev/null
   local farm1 prod0 coms0=""
   farm1=$(cpu_ms $(sshd_pids))   # (connections still open: their sessions' CPU is counted when they close)
   prod0=$(own_ms "$PRODUCT")
