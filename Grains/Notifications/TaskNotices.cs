@@ -1,4 +1,5 @@
 using OpenC3.Grains.Abstractions.Common;
+using OpenC3.Grains.Abstractions.Environment;
 using OpenC3.Grains.Abstractions.Notifications;
 using OpenC3.Grains.Tasks;
 
@@ -11,12 +12,18 @@ public static class TaskNotices
     /// Sends the notice of the task's `success`, `fail` or current `waiting` episode (nothing for
     /// other statuses). Safe to repeat: the notice grain sends each episode at most once.
     /// </summary>
-    public static Task SendAsync(IGrainFactory grains, string uuid, TaskState task)
+    public static async Task SendAsync(IGrainFactory grains, string uuid, TaskState task)
     {
         var status = task.Machine.Status;
         if (task.Definition is not { } definition || status is not (TaskRunStatus.Success or TaskRunStatus.Fail or TaskRunStatus.Waiting))
         {
-            return Task.CompletedTask;
+            return;
+        }
+
+        // The usual case, no channel switched on for this outcome, needs no notice grain (an activation and a row per task).
+        if (await ChannelsOffAsync(grains, NoticePlan.TaskSwitch(definition.CallType, status)))
+        {
+            return;
         }
 
         var notice = new TaskNotice(
@@ -29,7 +36,23 @@ public static class TaskNotices
             task.StartedAt is { } started ? TimeFormat.Format(started) : string.Empty,
             task.FinishedAt is { } finished ? TimeFormat.Format(finished) : string.Empty,
             task.WaitingEpisodes);
-        return grains.GetGrain<INoticeGrain>(notice.Key).SendTask(notice);
+        await grains.GetGrain<INoticeGrain>(notice.Key).SendTask(notice);
+    }
+
+    /// <summary>
+    /// False also when the settings cannot be read: the hand-over must not fail the task's turn (its watchdog and mutex
+    /// come after it), and the notice grain decides for itself.
+    /// </summary>
+    private static async Task<bool> ChannelsOffAsync(IGrainFactory grains, string taskSwitch)
+    {
+        try
+        {
+            return NoticePlan.Channels(await grains.GetGrain<IEnvironmentGrain>(0).GetAll(), taskSwitch).Count == 0;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     /// <summary>Asks the approver of one approval row (upstream's `isApprovalSuccessEmail|Sms`); one-way, at most once per row uuid.</summary>

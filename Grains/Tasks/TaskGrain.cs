@@ -187,6 +187,7 @@ public sealed class TaskGrain(
 
     private async Task ApplyAsync((TaskMachineState State, IReadOnlyList<TaskEffect> Effects) transition)
     {
+        var before = state.State.Machine;
         state.State.Machine = transition.State;
         if (TaskRunStatus.IsFinal(transition.State.Status))
         {
@@ -194,6 +195,12 @@ public sealed class TaskGrain(
         }
 
         state.State.WaitingEpisodes += transition.Effects.Count(e => e is TaskEffect.WaitingEpisode);
+        if (transition.Effects.Count == 0 && OnlyStepStarted(before, transition.State))
+        {
+            // Nothing a restart needs: the step's own state says it runs, and the watchdog's wake has it tell the task again.
+            return;
+        }
+
         try
         {
             await state.WriteStateAsync();
@@ -294,6 +301,11 @@ public sealed class TaskGrain(
     /// <summary>The mutex grain of this task, when it has a mutex (upstream only honours alphanumeric names).</summary>
     private string? MutexKey =>
         state.State.Definition is { Mutex: { Length: > 0 } name } definition && name.All(char.IsAsciiLetterOrDigit) ? $"{definition.ProjectId}:{name}" : null;
+
+    /// <summary>The current step went from started to running, and nothing else changed.</summary>
+    private static bool OnlyStepStarted(TaskMachineState before, TaskMachineState after) =>
+        after.CurrentStepStatus == Subtasks.SubtaskStatus.Running && before.CurrentStepStatus is null
+        && after == before with { CurrentStepStatus = after.CurrentStepStatus, CurrentStepReason = after.CurrentStepReason };
 
     private static bool IsSettled(string status) => TaskRunStatus.IsFinal(status) || status == TaskRunStatus.Waiting;
 
