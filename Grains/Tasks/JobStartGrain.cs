@@ -51,7 +51,11 @@ public sealed class JobStartGrain : Grain, IJobStartGrain
 
         if (await GrainFactory.GetGrain<ITaskQueryGrain>(0).ActiveRuns(job.Uuid) >= MaxActiveRunsPerJob)
         {
-            return new JobStartResult(JobStartOutcome.Refused, taskUuid, "Too many waiting or running tasks");
+            // A duplicate sent at the same time as the start it repeats may find that start's own row counted: asked
+            // again, the task grain answers after that start (its calls never overlap), so the duplicate is not refused.
+            return request.TaskUuid is not null && await task.Definition() is { } started
+                ? AlreadyExists(taskUuid, started)
+                : new JobStartResult(JobStartOutcome.Refused, taskUuid, "Too many waiting or running tasks");
         }
 
         if (request.Audited)
