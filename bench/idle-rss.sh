@@ -2,7 +2,7 @@
 # Scenario 5's idle footprint alone: starts the Release product (embedded profile, fresh SQLite) REPS times
 # one after another, asks /readyz once, and 60 s after start prints VmRSS and its split from smaps_rollup
 # (anonymous, file-backed, shared memory: the JIT's double-mapped code). Extra NAME=VALUE arguments go into
-# the product's environment, for A/B of runtime knobs: bench/idle-rss.sh 3 DOTNET_TieredCompilation=0
+# the product's environment, for A/B of runtime knobs: bench/idle-rss.sh 3 DOTNET_TieredCompilation=1
 #   bench/idle-rss.sh [REPS=3] [NAME=VALUE ...]     (CONFIG=Debug measures the Debug build; NOBUILD=1 skips the build)
 set -euo pipefail
 REPS=${1:-3}
