@@ -25,8 +25,12 @@ public static class OpenC3HostingExtensions
 {
     private const string MySqlInvariant = "MySql.Data.MySqlConnector";
 
-    /// <summary>Grain locations a silo remembers; ours are tasks and their steps, far fewer at once than Orleans' default of a million.</summary>
-    private const int DirectoryCacheSize = 100_000;
+    /// <summary>
+    /// Locations of grains on other silos that a silo remembers (a miss costs one directory lookup). Ours are mostly
+    /// running tasks and their steps, far fewer at once than Orleans' default of a million; the cache allocates its
+    /// table for the full size up front (17 bytes an entry).
+    /// </summary>
+    private const int DirectoryCacheSize = 20_000;
 
     /// <summary>Joins the Orleans cluster the way `Orleans:Mode` says: as a silo (embedded/silo) or as a pure client.</summary>
     public static IHostApplicationBuilder AddOpenC3Orleans(this IHostApplicationBuilder builder, bool forceSilo = false)
@@ -41,7 +45,7 @@ public static class OpenC3HostingExtensions
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton<IStorageFaults, StorageFaults>();
         var tls = orleans.Tls.IsEnabled ? ClusterTls.Load(orleans.Tls) : null;
-        builder.Services.AddHostedService<StartupHeapTrim>();
+        builder.Services.AddHostedService<MemoryTrim>();
 
         if (orleans.IsClient && !forceSilo)
         {
