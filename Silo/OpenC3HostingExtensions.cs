@@ -129,6 +129,7 @@ public static class OpenC3HostingExtensions
             silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
             silo.Services.AddSingleton<CrontabWaker>();
             silo.AddStartupTask<CrontabActivation>();
+            silo.AddStartupTask<TaskWatchdogActivation>();
             silo.Services.AddHostedService<CrontabFailover>();
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = orleans.MinimumReminderPeriod);

@@ -26,6 +26,13 @@ public interface ITaskGrain : IGrainWithStringKey
     Task<bool> Next(string stepUuid);
 
     /// <summary>
+    /// The watchdog's tick for a task whose row is unfinished: hands the current episode over again, has the current
+    /// step tell its status (its activation recovers it if its silo died), writes a final status the row missed, and
+    /// records a start that was lost before the task's state was written as failed.
+    /// </summary>
+    Task Wake();
+
+    /// <summary>
     /// Answers once the task has settled (ended, or waits for a decision) and its row says so, or when
     /// <paramref name="wait"/> ran out (false). Interleaves, so waiting holds up nothing of the task.
     /// </summary>

@@ -7,8 +7,8 @@ using OpenC3.Grains.Logs;
 namespace OpenC3.Grains.Tasks;
 
 /// <summary>
-/// One run: starts its steps in order, reacts to their outcome, applies pause and kill. A one-minute
-/// "wake" reminder is its watchdog while it is not finished: after a silo crash the tick re-activates
+/// One run: starts its steps in order, reacts to their outcome, applies pause and kill. While its row is not final
+/// the tasks' watchdog (<see cref="TaskWatchdogGrain"/>) wakes it every minute: after a silo crash that re-activates
 /// the task and its current step, whose activation marks lost hosts incomplete.
 /// </summary>
 [GrainType("task")]
@@ -20,17 +20,14 @@ public sealed class TaskGrain(
     IOptions<SshOptions> ssh,
     TimeProvider clock) : Grain, ITaskGrain, IRemindable
 {
-    private const string WakeReminder = "wake";
+    /// <summary>Each task's own watchdog reminder before the one watchdog of all tasks; a tick of a leftover one stops it.</summary>
+    private const string LegacyWakeReminder = "wake";
+
+    /// <summary>Why a task whose row was written but whose state was not ended.</summary>
+    public const string LostStart = "lost: the product stopped before the task started";
 
     /// <summary>The task's row as this activation last wrote it.</summary>
     private TaskProjection? projected;
-
-    /// <summary>
-    /// The watchdog as this activation registered it, so stopping it needs no read of the reminder table first: the
-    /// silo's one reminder service handles every task's registration, and fewer of its turns per task shorten the wait
-    /// for the next task's start.
-    /// </summary>
-    private IGrainReminder? watchdog;
 
     /// <summary>Callers of <see cref="WaitSettled"/> while the task runs; released once the settled row is written.</summary>
     private TaskCompletionSource? settled;
@@ -53,7 +50,6 @@ public sealed class TaskGrain(
         state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
         try
         {
-            watchdog = await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             await steps.PlaceholdersAsync(Uuid, definition.Steps.Select(s => (s.Type, s.Uuid, s.Pause)));
         }
         catch
@@ -72,7 +68,8 @@ public sealed class TaskGrain(
             return true;
         }
 
-        await ApplyAsync(TaskMachine.Start(state.State.Machine));
+        // The row first: the watchdog finds tasks by their row, also one whose silo died before its state was written.
+        await ApplyAsync(TaskMachine.Start(state.State.Machine), rowFirst: true);
         return true;
     }
 
@@ -168,13 +165,28 @@ public sealed class TaskGrain(
         }
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task Wake()
     {
+        if (state.State.Definition is null)
+        {
+            // The row is there, the state is not: the start's turn failed or its silo died before the state was written.
+            await store.MarkLostAsync(Uuid, LostStart, clock.GetUtcNow());
+            return;
+        }
+
         // Hands the current episode over again in case a crash came between persisting it and the hand-over (repeats send nothing).
         await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
-        if (state.State.Definition is null || TaskRunStatus.IsFinal(state.State.Machine.Status))
+        if (TaskRunStatus.IsFinal(state.State.Machine.Status))
         {
-            await StopWatchdogAsync();
+            // The row missed the final status (a crash between the two writes), and so may the mutex its release.
+            var row = TaskStore.Row(Uuid, state.State);
+            await store.SaveAsync(row);
+            projected = row;
+            if (MutexKey is { } mutex)
+            {
+                await GrainFactory.GetGrain<IMutexGrain>(mutex).Release(Uuid);
+            }
+
             return;
         }
 
@@ -185,7 +197,21 @@ public sealed class TaskGrain(
         }
     }
 
-    private async Task ApplyAsync((TaskMachineState State, IReadOnlyList<TaskEffect> Effects) transition)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (await this.GetReminder(LegacyWakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        if (state.State.Definition is not null)
+        {
+            await Wake();
+        }
+    }
+
+    /// <param name="rowFirst">Writes the task's row before its state (a task's start), else after it.</param>
+    private async Task ApplyAsync((TaskMachineState State, IReadOnlyList<TaskEffect> Effects) transition, bool rowFirst = false)
     {
         var before = state.State.Machine;
         state.State.Machine = transition.State;
@@ -203,6 +229,13 @@ public sealed class TaskGrain(
 
         try
         {
+            if (rowFirst)
+            {
+                var first = TaskStore.Row(Uuid, state.State);
+                await store.SaveAsync(first);
+                projected = first;
+            }
+
             await state.WriteStateAsync();
             var row = TaskStore.Row(Uuid, state.State);
             if (row != projected)
@@ -242,7 +275,6 @@ public sealed class TaskGrain(
                     Diagnostics.OpenC3Metrics.TaskFinished(finished.Status);
                     log.Append(Uuid, $"[openc3] task {finished.Status}{(state.State.Machine.Reason is { } why ? $": {why}" : string.Empty)}\n");
                     await Notifications.TaskNotices.SendAsync(GrainFactory, Uuid, state.State);
-                    await StopWatchdogAsync();
                     if (MutexKey is { } mutex)
                     {
                         await GrainFactory.GetGrain<IMutexGrain>(mutex).Release(Uuid);
@@ -310,13 +342,4 @@ public sealed class TaskGrain(
     private static bool IsSettled(string status) => TaskRunStatus.IsFinal(status) || status == TaskRunStatus.Waiting;
 
     private string SubtaskKey(int index) => $"{Uuid}:{state.State.Definition!.Steps[index].Uuid}";
-
-    private async Task StopWatchdogAsync()
-    {
-        if ((watchdog ?? await this.GetReminder(WakeReminder)) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-            watchdog = null;
-        }
-    }
 }

@@ -66,6 +66,24 @@ public sealed class TaskStore(SqlDatabase database)
         });
     }
 
+    /// <summary>Tasks whose row is not final: those the watchdog wakes (served by the index on status).</summary>
+    public async Task<IReadOnlyList<string>> UnfinishedAsync()
+    {
+        await using var connection = await database.OpenAsync();
+        var uuids = await connection.QueryAsync<string>("SELECT uuid FROM openc3_job_task WHERE status IN ('init', 'running', 'waiting')");
+        return uuids.ToList();
+    }
+
+    /// <summary>A task whose row was written but whose state was not (its start did not complete) ends `fail` with <paramref name="reason"/>.</summary>
+    public async Task MarkLostAsync(string uuid, string reason, DateTimeOffset now)
+    {
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(
+            "UPDATE openc3_job_task SET status = 'fail', reason = @reason, finishtimems = @finishtimems, finishtime = @finishtime " +
+            "WHERE uuid = @uuid AND status IN ('init', 'running', 'waiting')",
+            new { uuid, reason, finishtimems = EpochSeconds(now), finishtime = TimeFormat.Format(now) });
+    }
+
     /// <summary>Upstream stores base64 of a YAML mapping; lists show the YAML text.</summary>
     public static string EncodeVariables(IReadOnlyDictionary<string, string> variables) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(VariablesYaml(variables)));

@@ -18,7 +18,7 @@ public sealed class NotificationRestartTests(NotifyProduct product) : IClassFixt
 
         await product.CrashAndRestartAsync();
 
-        // The task's one-minute watchdog wakes it after the restart and hands its waiting episode over again: that must send nothing.
+        // The tasks' watchdog wakes it within a minute of the restart and hands its waiting episode over again: that must send nothing.
         await Task.Delay(TimeSpan.FromSeconds(80));
         Assert.Single(product.MailsAbout(uuid));
 
