@@ -24,7 +24,10 @@ public sealed class TaskGrain(
     private const string LegacyWakeReminder = "wake";
 
     /// <summary>Why a task whose row was written but whose state was not ended.</summary>
-    public const string LostStart = "lost: the product stopped before the task started";
+    private const string LostStart = "lost: the product stopped before the task started";
+
+    /// <summary>How long after its start a row without task state is taken for a lost start (a sweep or two).</summary>
+    private static readonly TimeSpan LostStartGrace = TimeSpan.FromMinutes(2);
 
     /// <summary>The task's row as this activation last wrote it.</summary>
     private TaskProjection? projected;
@@ -170,7 +173,8 @@ public sealed class TaskGrain(
         if (state.State.Definition is null)
         {
             // The row is there, the state is not: the start's turn failed or its silo died before the state was written.
-            await store.MarkLostAsync(Uuid, LostStart, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            await store.MarkLostAsync(Uuid, LostStart, now - LostStartGrace, now);
             return;
         }
 

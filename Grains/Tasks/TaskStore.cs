@@ -74,14 +74,18 @@ public sealed class TaskStore(SqlDatabase database)
         return uuids.ToList();
     }
 
-    /// <summary>A task whose row was written but whose state was not (its start did not complete) ends `fail` with <paramref name="reason"/>.</summary>
-    public async Task MarkLostAsync(string uuid, string reason, DateTimeOffset now)
+    /// <summary>
+    /// A task whose row was written but whose state was not (its start did not complete) ends `fail` with
+    /// <paramref name="reason"/>, once its start time is before <paramref name="startedBefore"/>; a row without a start time
+    /// was not written by a task's start and is left alone.
+    /// </summary>
+    public async Task MarkLostAsync(string uuid, string reason, DateTimeOffset startedBefore, DateTimeOffset now)
     {
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync(
             "UPDATE openc3_job_task SET status = 'fail', reason = @reason, finishtimems = @finishtimems, finishtime = @finishtime " +
-            "WHERE uuid = @uuid AND status IN ('init', 'running', 'waiting')",
-            new { uuid, reason, finishtimems = EpochSeconds(now), finishtime = TimeFormat.Format(now) });
+            "WHERE uuid = @uuid AND status IN ('init', 'running', 'waiting') AND starttimems IS NOT NULL AND CAST(starttimems AS DECIMAL(20, 3)) < @cutoff",
+            new { uuid, reason, finishtimems = EpochSeconds(now), finishtime = TimeFormat.Format(now), cutoff = startedBefore.ToUnixTimeMilliseconds() / 1000.0 });
     }
 
     /// <summary>Upstream stores base64 of a YAML mapping; lists show the YAML text.</summary>
