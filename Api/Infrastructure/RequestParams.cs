@@ -28,11 +28,15 @@ public sealed class RequestParams
             throw tooLarge;
         }
 
+        // Kestrel discards what is left of a refused body up to this limit, so the sender can finish and read the refusal;
+        // past it, the connection is ended.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = maxBodyBytes;
+            limit.MaxRequestBodySize = maxBodyBytes + RefusedBodyDiscardBytes;
         }
 
+        var body = request.Body;
+        request.Body = new BoundedBodyStream(body, maxBodyBytes, tooLarge);
         try
         {
             return await ReadAsync(request);
@@ -41,7 +45,14 @@ public sealed class RequestParams
         {
             throw tooLarge;
         }
+        finally
+        {
+            request.Body = body;
+        }
     }
+
+    /// <summary>The most of a refused body that is read and thrown away after the refusal is sent.</summary>
+    private const long RefusedBodyDiscardBytes = 1024 * 1024;
 
     public static async Task<RequestParams> ReadAsync(HttpRequest request)
     {
