@@ -183,9 +183,7 @@ public sealed class TaskGrain(
         if (TaskRunStatus.IsFinal(state.State.Machine.Status))
         {
             // The row missed the final status (a crash between the two writes), and so may the mutex its release.
-            var row = TaskStore.Row(Uuid, state.State);
-            await store.SaveAsync(row);
-            projected = row;
+            await ProjectAsync(force: true);
             if (MutexKey is { } mutex)
             {
                 await GrainFactory.GetGrain<IMutexGrain>(mutex).Release(Uuid);
@@ -235,19 +233,12 @@ public sealed class TaskGrain(
         {
             if (rowFirst)
             {
-                var first = TaskStore.Row(Uuid, state.State);
-                await store.SaveAsync(first);
-                projected = first;
+                await ProjectAsync(force: true);
             }
 
             await state.WriteStateAsync();
-            var row = TaskStore.Row(Uuid, state.State);
-            if (row != projected)
-            {
-                // A step that starts running changes nothing the lists show.
-                await store.SaveAsync(row);
-                projected = row;
-            }
+            // A step that starts running changes nothing the lists show.
+            await ProjectAsync(force: false);
 
             if (Settled)
             {
@@ -337,6 +328,17 @@ public sealed class TaskGrain(
     /// <summary>The mutex grain of this task, when it has a mutex (upstream only honours alphanumeric names).</summary>
     private string? MutexKey =>
         state.State.Definition is { Mutex: { Length: > 0 } name } definition && name.All(char.IsAsciiLetterOrDigit) ? $"{definition.ProjectId}:{name}" : null;
+
+    /// <summary>Writes the task's row, unless it is the row this activation last wrote and <paramref name="force"/> is false.</summary>
+    private async Task ProjectAsync(bool force)
+    {
+        var row = TaskStore.Row(Uuid, state.State);
+        if (force || row != projected)
+        {
+            await store.SaveAsync(row);
+            projected = row;
+        }
+    }
 
     /// <summary>The current step went from started to running, and nothing else changed.</summary>
     private static bool OnlyStepStarted(TaskMachineState before, TaskMachineState after) =>
