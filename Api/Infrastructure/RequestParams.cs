@@ -41,10 +41,6 @@ public sealed class RequestParams
         {
             return await ReadAsync(request);
         }
-        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw tooLarge;
-        }
         finally
         {
             request.Body = body;
