@@ -23,6 +23,8 @@ public sealed class StorageOptions
     /// single-host task's 75 statements on MariaDB). Nothing here keeps state in a session:
     /// transactions set their isolation level each time and end with their `using`.
     /// </summary>
+    // Not inlined: looking into this method while compiling a caller would map MySqlConnector into an embedded product.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public string MySqlConnectionString()
     {
         var builder = new MySqlConnector.MySqlConnectionStringBuilder(ConnectionString);

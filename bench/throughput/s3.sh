@@ -6,10 +6,11 @@
 # Per run: tasks/s, p50/p99 (and server_p50_ms, the product's own start-to-finish median), and CPU ms per task of the product, of the client (the .NET client or ssh + xargs), and of
 # the farm (sshd and what it forks: the remote command line), the last read from the sshd listeners' reaped children
 # after the product (or the masters) closed their connections. With MariaDB also the server's statements per task
-# (`SHOW GLOBAL STATUS` Com_* counters).
+# (`SHOW GLOBAL STATUS` Com_* counters) and the server's CPU per task.
 #   bench/throughput/s3.sh BUILD_DIR[+KEY=VALUE…] [BUILD_DIR…]   (root; env TASKS=300 ROUNDS=3 MARIADB=0 BASELINE=1;
 #   WARMUP=n runs n tasks the same way, untimed, first: the steady state of a product whose code is compiled and tiered up;
 #   KEEP_LOGS=dir keeps each product's log there; GENERAL_LOG=file (with MARIADB=1) keeps the server's general log of the timed tasks;
+#   DIGESTS=file (with MARIADB=1 MARIADB_ARGS=--performance-schema=ON) appends the server's time per statement digest;
 #   COUNTERS=file.csv collects System.Runtime counters (dotnet-counters) for TRACE_SECONDS;
 #   TRACE=file.nettrace samples the product's threads with dotnet-trace for TRACE_SECONDS (5) from 1 s into the tasks)
 set -euo pipefail
@@ -58,10 +59,11 @@ run_product() {
   for (( i = 0; i < 600; i++ )); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.1; done
   dotnet "$CLIENT_DLL" task --base "$BASE" --user openc3bench --hosts "$csv" >/dev/null
   [ "${WARMUP:-0}" -gt 0 ] && dotnet "$CLIENT_DLL" tasks --base "$BASE" --user openc3bench --count "$WARMUP" --clients 50 --hosts "$csv" >/dev/null
-  local farm1 prod0 coms0=""
+  local farm1 prod0 coms0="" db0=0
   farm1=$(cpu_ms $(sshd_pids))   # (connections still open: their sessions' CPU is counted when they close)
   prod0=$(own_ms "$PRODUCT")
-  [ "${MARIADB:-0}" = 1 ] && coms0=$(com_counts)
+  [ "${MARIADB:-0}" = 1 ] && { coms0=$(com_counts); db0=$(own_ms "$(cat "$W/db.pid")"); }
+  [ -n "${DIGESTS:-}" ] && sql "TRUNCATE performance_schema.events_statements_summary_by_digest"
   [ -n "${GENERAL_LOG:-}" ] && sql "SET GLOBAL general_log_file='$GENERAL_LOG'; SET GLOBAL general_log=1"
   if [ -n "${COUNTERS:-}" ]; then
     dotnet-counters collect -p "$PRODUCT" --counters System.Runtime --refresh-interval 1 --format csv -o "$COUNTERS" \
@@ -75,10 +77,13 @@ run_product() {
     sleep 1
   fi
   /usr/bin/time -f '%U %S' -o "$W/time" dotnet "$CLIENT_DLL" tasks --base "$BASE" --user openc3bench --count "$TASKS" --clients 50 --hosts "$csv" >"$W/out"
-  local prod_ms=$(( $(own_ms "$PRODUCT") - prod0 )) coms1=""
+  local prod_ms=$(( $(own_ms "$PRODUCT") - prod0 )) coms1="" db_ms=""
   [ -n "${TRACE:-}${COUNTERS:-}" ] && { wait "$TRACER" || true; }
-  [ "${MARIADB:-0}" = 1 ] && coms1=$(com_counts)
+  [ "${MARIADB:-0}" = 1 ] && { coms1=$(com_counts); db_ms=$(( $(own_ms "$(cat "$W/db.pid")") - db0 )); }
   [ -n "${GENERAL_LOG:-}" ] && sql "SET GLOBAL general_log=0"
+  [ -n "${DIGESTS:-}" ] && sql "SELECT ROUND(SUM_TIMER_WAIT / 1e9 / $TASKS, 3) AS ms_per_task, ROUND(COUNT_STAR / $TASKS, 2) AS per_task,
+      LEFT(REGEXP_REPLACE(DIGEST_TEXT, '[[:space:]]+', ' '), 90) FROM performance_schema.events_statements_summary_by_digest
+      ORDER BY SUM_TIMER_WAIT DESC LIMIT 25" >>"$DIGESTS"
   kill "$PRODUCT"; wait "$PRODUCT" 2>/dev/null || true
   [ -n "${KEEP_LOGS:-}" ] && cp "$dir/product.log" "$KEEP_LOGS/product-$(date +%s%N).log"
   sleep 0.5
@@ -91,6 +96,7 @@ import sys
 a = dict(kv.split("=") for kv in sys.argv[1].split()); b = dict(kv.split("=") for kv in sys.argv[2].split())
 print("  statements per task: " + " ".join(f"{k}={(int(b[k]) - int(a[k])) / int(sys.argv[3]):.1f}" for k in a))
 EOF
+    echo "  database server cpu ms/task: $(per_task "$db_ms")"
   fi
   grep -m3 -i " fail\|error\|exception" "$dir/product.log" | cut -c1-200 || true
 }
