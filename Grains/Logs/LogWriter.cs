@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +20,12 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
 
     /// <summary>How much log text waits in memory while the database is away.</summary>
     private const long CarriedChars = 64L * 1024 * 1024;
+
+    /// <summary>Rows per insert statement (two parameters each, far under SQLite's limit of 32,766).</summary>
+    private const int StatementRows = 200;
+
+    /// <summary>Text per insert statement, well inside MariaDB's default `max_allowed_packet` (16 MB) after escaping.</summary>
+    private const long StatementChars = 1024 * 1024;
 
     private readonly List<(string LogUuid, string Text)> carried = [];
     private bool failing;
@@ -94,14 +103,12 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
 
         try
         {
+            var time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             await using var connection = await database.OpenAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            foreach (var (logUuid, text) in rows)
+            foreach (var chunk in Chunks(rows))
             {
-                await connection.ExecuteAsync(
-                    "INSERT INTO openc3_job_log (log_uuid, text, time) VALUES (@logUuid, @text, @time)",
-                    new { logUuid, text, time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
-                    transaction);
+                await InsertAsync(connection, transaction, chunk, time);
             }
 
             await transaction.CommitAsync();
@@ -115,6 +122,48 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
         {
             Carry(rows, error);
         }
+    }
+
+    /// <summary>
+    /// Consecutive rows whose text fits <see cref="StatementChars"/> (a longer row alone), at most <see cref="StatementRows"/>:
+    /// one statement each, instead of one per row, which under load was the most frequent statement a task caused.
+    /// </summary>
+    private static IEnumerable<List<(string LogUuid, string Text)>> Chunks(List<(string LogUuid, string Text)> rows)
+    {
+        var chunk = new List<(string LogUuid, string Text)>();
+        var chars = 0L;
+        foreach (var row in rows)
+        {
+            if (chunk.Count > 0 && (chunk.Count == StatementRows || chars + row.Text.Length > StatementChars))
+            {
+                yield return chunk;
+                chunk = [];
+                chars = 0;
+            }
+
+            chunk.Add(row);
+            chars += row.Text.Length;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    private static Task InsertAsync(DbConnection connection, DbTransaction transaction, List<(string LogUuid, string Text)> chunk, long time)
+    {
+        var sql = new StringBuilder("INSERT INTO openc3_job_log (log_uuid, text, time) VALUES ");
+        var parameters = new DynamicParameters();
+        parameters.Add("time", time);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@u{i}, @t{i}, @time)");
+            parameters.Add($"u{i}", chunk[i].LogUuid);
+            parameters.Add($"t{i}", chunk[i].Text);
+        }
+
+        return connection.ExecuteAsync(sql.ToString(), parameters, transaction);
     }
 
     /// <summary>Rows that could not be stored wait for the next try, up to <see cref="CarriedChars"/>; beyond it the oldest are lost.</summary>
