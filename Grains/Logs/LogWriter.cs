@@ -24,8 +24,11 @@ public sealed class LogWriter(SqlDatabase database, ILogger<LogWriter> logger) :
     /// <summary>Rows per insert statement (two parameters each, far under SQLite's limit of 32,766).</summary>
     private const int StatementRows = 200;
 
-    /// <summary>Text per insert statement, well inside MariaDB's default `max_allowed_packet` (16 MB) after escaping.</summary>
-    private const long StatementChars = 1024 * 1024;
+    /// <summary>
+    /// Text per insert statement: after UTF-8 and escaping at most about 1.5 MB, inside the `max_allowed_packet` even of a
+    /// server configured below its default (MariaDB 16 MB, MySQL 64 MB).
+    /// </summary>
+    private const long StatementChars = 256 * 1024;
 
     private readonly List<(string LogUuid, string Text)> carried = [];
     private bool failing;
