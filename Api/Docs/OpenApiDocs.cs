@@ -7,15 +7,13 @@ namespace OpenC3.Api.Docs;
 public static class OpenApiDocs
 {
     public static IServiceCollection AddOpenC3OpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer<EnvelopeDocument>();
-            options.AddOperationTransformer<RouteParameters>();
-        });
+        services.AddSingleton(product => new OpenApiOnDemand(services, product));
 
     public static IEndpointRouteBuilder MapOpenC3Docs(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi().NoLogin("the API description");
+        app.MapGet("/openapi/{documentName}.json", (string documentName, HttpContext context, OpenApiOnDemand document) => document.WriteAsync(documentName, context))
+            .ExcludeFromDescription()
+            .NoLogin("the API description");
         // The page's scripts come from the package; fonts, telemetry and the hosted assistants would reach the internet.
         app.MapScalarApiReference("/docs", page => page.WithTitle("OpenC3.Orleans API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp())
             .NoLogin("the API reference page");

@@ -46,6 +46,18 @@ public sealed class OpenApiDocumentTests(EmbeddedProduct product)
     }
 
     [Fact]
+    public async Task Document_NamesTheAddressItWasAskedAt_AndNoOtherDocumentExists()
+    {
+        var document = await DocumentAsync();
+        Assert.Equal(product.BaseUrl + "/", document.GetProperty("servers")[0].GetProperty("url").GetString());
+
+        using var anonymous = product.Anonymous();
+        var other = await anonymous.Http.GetAsync("/openapi/v2.json");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Contains("'v1'", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocsPage_LoadsItsScriptsFromTheProduct_NotFromTheInternet()
     {
         using var anonymous = product.Anonymous();
