@@ -55,6 +55,7 @@ public static class OpenC3HostingExtensions
             builder.UseOrleansClient(client =>
             {
                 CachedGrainInterfaceTypes.AddFirst(client.Services);
+                ProcessStatistics.ReplaceDefault(client.Services);
                 ConfigureClient(client, orleans, storage);
                 client.UseConnectionRetryFilter<GatewayRetryFilter>();
                 if (tls is not null)
@@ -86,6 +87,7 @@ public static class OpenC3HostingExtensions
         builder.UseOrleans(silo =>
         {
             CachedGrainInterfaceTypes.AddFirst(silo.Services);
+            ProcessStatistics.ReplaceDefault(silo.Services);
             if (storage.IsMySql)
             {
                 silo.Configure<ClusterOptions>(o =>

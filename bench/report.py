@@ -45,7 +45,7 @@ def summarize(raw):
         elif scenario == 4:
             row |= {"readings": [r["reading"] | {"product_cpu_s": r["product_cpu_s"]} for r in runs], "seed": runs[0]["seed"]}
         else:
-            row |= {"rss_mb": runs[0]["rss_mb"], "hwm_mb": runs[0]["hwm_mb"]}
+            row |= {k: runs[0][k] for k in ("rss_mb", "hwm_mb", "rss_mb_later", "later_after_s") if k in runs[0]}
         rows.append(row)
     return rows
 
@@ -134,9 +134,10 @@ def table(rows, compared, checked):
     for r in (r for r in rows if r["scenario"] == 4):
         for x in r["readings"]:
             lines.append(f"| {r['tool']} | {x['read']} | {x['requests_per_s']} | {x['p50_ms']} | {x['p99_ms']} | {x['mean_reply_bytes']} | {x['failed']} |")
-    lines += ["", "| scenario 5 | RSS MB | peak RSS MB |", "|---|---|---|"]
+    lines += ["", "| scenario 5 | RSS MB | peak RSS MB | RSS MB later |", "|---|---|---|---|"]
     for r in (r for r in rows if r["scenario"] == 5):
-        lines.append(f"| {r['tool']} | {r['rss_mb']} | {r['hwm_mb']} |")
+        later = f"{r['rss_mb_later']} ({r['later_after_s']} s after start)" if "rss_mb_later" in r else "–"
+        lines.append(f"| {r['tool']} | {r['rss_mb']} | {r['hwm_mb']} | {later} |")
     lines += ["", "| ratio (ours / theirs) | N | cold wall | warm wall | CPU |", "|---|---|---|---|---|"]
     for c in compared:
         if c["scenario"] == 1:
