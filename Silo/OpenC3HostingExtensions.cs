@@ -108,7 +108,7 @@ public static class OpenC3HostingExtensions
                 });
                 // Registered after the provider's own, so this one is resolved (also as its lifecycle participant, which it forwards).
                 silo.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
-                    (sp, name) => new StorageFaultGrainStorage(AdoNetGrainStorageFactory.Create(sp, (string)name!)));
+                    (sp, name) => new NewGrainStorage(new StorageFaultGrainStorage(AdoNetGrainStorageFactory.Create(sp, (string)name!))));
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = MySqlInvariant;
@@ -118,7 +118,7 @@ public static class OpenC3HostingExtensions
             else
             {
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => new StorageFaultGrainStorage(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp)));
+                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => new NewGrainStorage(new StorageFaultGrainStorage(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp))));
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
             }

@@ -3,6 +3,7 @@ using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Connector;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Storage;
 using Orleans.Concurrency;
 
 namespace OpenC3.Grains.Tasks;
@@ -63,9 +64,14 @@ public sealed class JobStartGrain : Grain, IJobStartGrain
             await GrainFactory.GetGrain<IAuditGrain>(0).Record(request.User, "RUN JOB", $"TREEID:{request.TreeId} JOB:{job.Name} TASK:{taskUuid}");
         }
 
-        return await task.Start(snapshot.Definition)
-            ? new JobStartResult(JobStartOutcome.Started, taskUuid)
-            : AlreadyExists(taskUuid, await task.Definition());
+        bool begun;
+        // A uuid minted here names no stored task; a caller's own may.
+        using (request.TaskUuid is null ? NewGrainHint.For(task.GetGrainId()) : default(NewGrainHint.Scope?))
+        {
+            begun = await task.Start(snapshot.Definition);
+        }
+
+        return begun ? new JobStartResult(JobStartOutcome.Started, taskUuid) : AlreadyExists(taskUuid, await task.Definition());
     }
 
     public Task<StepSnapshot> Snapshot(long treeId, JobStep step) => TaskSnapshot.SnapshotStepAsync(GrainFactory, treeId, step);

@@ -35,6 +35,9 @@ public sealed class TaskGrain(
     /// <summary>Callers of <see cref="WaitSettled"/> while the task runs; released once the settled row is written.</summary>
     private TaskCompletionSource? settled;
 
+    /// <summary>Steps this activation started, when it started the task itself: no other activation can have started them.</summary>
+    private HashSet<int>? stepsStartedHere;
+
     private string Uuid => this.GetPrimaryKeyString();
 
     /// <summary>The task has ended or waits for a decision, and its row says so (by the row this activation last wrote, if any).</summary>
@@ -48,6 +51,7 @@ public sealed class TaskGrain(
         }
 
         state.State.Definition = definition;
+        stepsStartedHere = [];
         state.State.Slave = System.Environment.MachineName.ToLowerInvariant();
         state.State.StartedAt = clock.GetUtcNow();
         state.State.Machine = TaskMachineState.Initial(definition.Steps.Count);
@@ -305,7 +309,11 @@ public sealed class TaskGrain(
         // An scp step's source hosts must be on the tree node as well as its destinations (the file server is no host).
         IReadOnlyList<string> destinations = plan.Start.Copy?.ToFileServer is null ? plan.Start.Hosts : [];
         var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, [.. destinations, .. plan.Start.Copy?.SourceHosts ?? []]) };
-        await GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index)).Start(start);
+        var subtask = GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index));
+        using (stepsStartedHere?.Add(index) == true ? Storage.NewGrainHint.For(subtask.GetGrainId()) : default(Storage.NewGrainHint.Scope?))
+        {
+            await subtask.Start(start);
+        }
     }
 
     /// <summary>

@@ -12,7 +12,9 @@
 #   KEEP_LOGS=dir keeps each product's log there; GENERAL_LOG=file (with MARIADB=1) keeps the server's general log of the timed tasks;
 #   DIGESTS=file (with MARIADB=1 MARIADB_ARGS=--performance-schema=ON) appends the server's time per statement digest;
 #   COUNTERS=file.csv collects System.Runtime counters (dotnet-counters) for TRACE_SECONDS;
-#   TRACE=file.nettrace samples the product's threads with dotnet-trace for TRACE_SECONDS (5) from 1 s into the tasks)
+#   TRACE=file.nettrace samples the product's threads with dotnet-trace for TRACE_SECONDS (5) from 1 s into the tasks;
+#   PERF=file.data records the whole machine's CPU with `perf record -a -g` for TRACE_SECONDS from 1 s into the tasks
+#   (give the build `+DOTNET_PerfMapEnabled=1` so compiled .NET frames have names))
 set -euo pipefail
 TASKS=${TASKS:-300}; ROUNDS=${ROUNDS:-3}; HOSTS=50
 cd "$(dirname "$0")/../.."
@@ -76,9 +78,13 @@ run_product() {
     TRACER=$!
     sleep 1
   fi
+  if [ -n "${PERF:-}" ]; then
+    ( sleep 1; exec perf record -a -g -o "$PERF" -- sleep "${TRACE_SECONDS:-5}" ) >"$W/perf.log" 2>&1 &
+    TRACER=$!
+  fi
   /usr/bin/time -f '%U %S' -o "$W/time" dotnet "$CLIENT_DLL" tasks --base "$BASE" --user openc3bench --count "$TASKS" --clients 50 --hosts "$csv" >"$W/out"
   local prod_ms=$(( $(own_ms "$PRODUCT") - prod0 )) coms1="" db_ms=""
-  [ -n "${TRACE:-}${COUNTERS:-}" ] && { wait "$TRACER" || true; }
+  [ -n "${TRACE:-}${COUNTERS:-}${PERF:-}" ] && { wait "$TRACER" || true; }
   [ "${MARIADB:-0}" = 1 ] && { coms1=$(com_counts); db_ms=$(( $(own_ms "$(cat "$W/db.pid")") - db0 )); }
   [ -n "${GENERAL_LOG:-}" ] && sql "SET GLOBAL general_log=0"
   [ -n "${DIGESTS:-}" ] && sql "SELECT ROUND(SUM_TIMER_WAIT / 1e9 / $TASKS, 3) AS ms_per_task, ROUND(COUNT_STAR / $TASKS, 2) AS per_task,

@@ -2,6 +2,7 @@ using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Storage;
 
 namespace OpenC3.Api.Job;
 
@@ -39,7 +40,11 @@ public static class PluginTasks
 
         await AuditTrail.RecordAsync(grains, caller, auditTitle, $"TREEID:{treeId} NAME:{step.Name} TASK:{taskUuid}");
         var task = grains.GetGrain<ITaskGrain>(taskUuid);
-        await task.Start(definition);
+        using (NewGrainHint.For(task.GetGrainId()))
+        {
+            await task.Start(definition);
+        }
+
         var view = await task.Get();
         return Reply.Ok(new { slave = view?.Slave, uuid = taskUuid, loguuid = taskUuid + step.Uuid + step.Type });
     }

@@ -4,6 +4,7 @@ using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
+using OpenC3.Grains.Storage;
 
 namespace OpenC3.Api.Job;
 
@@ -206,7 +207,12 @@ public static class TaskApi
         var caller = Caller.Required(context);
         var taskUuid = Uuid.New();
         await AuditTrail.RecordAsync(grains, caller, "REDO TASK", $"TREEID:{treeId} FROM:{input.Text("taskuuid")} TASK:{taskUuid}");
-        await grains.GetGrain<ITaskGrain>(taskUuid).Start(old with { User = caller.User, CallType = caller.IsApp ? "api" : "page" });
+        var task = grains.GetGrain<ITaskGrain>(taskUuid);
+        using (NewGrainHint.For(task.GetGrainId()))
+        {
+            await task.Start(old with { User = caller.User, CallType = caller.IsApp ? "api" : "page" });
+        }
+
         return Results.Json(new { stat = true, uuid = taskUuid, data = 1 }, Reply.Json);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OpenC3.Grains.Diagnostics;
+using OpenC3.Grains.Storage;
 using Orleans.Storage;
 
 namespace OpenC3.IntegrationTests.Storage;
@@ -63,6 +64,37 @@ public abstract class StorageContractTests(InProcessSilo silo)
         await silo.GrainStorage.WriteStateAsync(StateName, grainId, new GrainState<ProbeState>(new ProbeState { Ticks = 1 }));
         await Assert.ThrowsAnyAsync<InconsistentStateException>(
             () => silo.GrainStorage.WriteStateAsync(StateName, grainId, new GrainState<ProbeState>(new ProbeState { Ticks = 9 })));
+    }
+
+    [Fact]
+    public async Task AGrainNamedNew_IsNotRead_AndAWrongHintCannotOverwriteItsState()
+    {
+        var grainId = NewGrainId();
+        await silo.GrainStorage.WriteStateAsync(StateName, grainId, new GrainState<ProbeState>(new ProbeState { Ticks = 1 }));
+
+        var hinted = new GrainState<ProbeState>();
+        using (NewGrainHint.For(NewGrainId()))
+        {
+            // A hint for another grain changes nothing.
+            await silo.GrainStorage.ReadStateAsync(StateName, grainId, hinted);
+        }
+
+        Assert.True(hinted.RecordExists);
+        Assert.Equal(1, hinted.State!.Ticks);
+
+        using (NewGrainHint.For(grainId))
+        {
+            await silo.GrainStorage.ReadStateAsync(StateName, grainId, hinted);
+        }
+
+        Assert.False(hinted.RecordExists);
+        Assert.Null(hinted.ETag);
+        hinted.State!.Ticks = 9;
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => silo.GrainStorage.WriteStateAsync(StateName, grainId, hinted));
+
+        var current = new GrainState<ProbeState>();
+        await silo.GrainStorage.ReadStateAsync(StateName, grainId, current);
+        Assert.Equal(1, current.State!.Ticks);
     }
 
     [Fact]
