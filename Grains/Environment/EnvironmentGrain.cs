@@ -38,6 +38,7 @@ public sealed class EnvironmentGrain(SqlDatabase database, TimeProvider clock) :
         }
 
         await transaction.CommitAsync();
+        await GrainFactory.GetGrain<IEnvironmentSnapshotGrain>(0).Drop();
         return values.Count;
     }
 
@@ -48,7 +49,13 @@ public sealed class EnvironmentGrain(SqlDatabase database, TimeProvider clock) :
             return 0;
         }
 
-        await using var connection = await database.OpenAsync();
-        return await connection.ExecuteAsync($"DELETE FROM {Table} WHERE `key` IN @keys", new { keys });
+        int removed;
+        await using (var connection = await database.OpenAsync())
+        {
+            removed = await connection.ExecuteAsync($"DELETE FROM {Table} WHERE `key` IN @keys", new { keys });
+        }
+
+        await GrainFactory.GetGrain<IEnvironmentSnapshotGrain>(0).Drop();
+        return removed;
     }
 }

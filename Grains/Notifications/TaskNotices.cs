@@ -47,7 +47,7 @@ public static class TaskNotices
     {
         try
         {
-            return NoticePlan.Channels(await grains.GetGrain<IEnvironmentGrain>(0).GetAll(), taskSwitch).Count == 0;
+            return NoticePlan.Channels(await grains.GetGrain<IEnvironmentSnapshotGrain>(0).Get(), taskSwitch).Count == 0;
         }
         catch (Exception)
         {
