@@ -22,7 +22,7 @@ ROOT=$PWD
 SCRATCH_NAME=s3 . "$ROOT/bench/scratch.sh"
 . "$ROOT/bench/farm.sh"
 . "$ROOT/bench/mariadb.sh"
-CLIENT_DLL=$ROOT/bench/Client/bin/Release/net10.0/OpenC3.Bench.dll
+CLIENT_DLL=${CLIENT_DLL:-$ROOT/bench/Client/bin/Release/net10.0/OpenC3.Bench.dll}
 [ -f "$CLIENT_DLL" ] || dotnet build "$ROOT/bench/Client/Client.csproj" -c Release -nologo -clp:ErrorsOnly >/dev/null
 PORT=$(free_port)
 farm_start "$W/farm" "$HOSTS" "$PORT" openc3bench
