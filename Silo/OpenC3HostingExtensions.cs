@@ -129,6 +129,7 @@ public static class OpenC3HostingExtensions
             }
 
             silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
+            silo.AddIncomingGrainCallFilter<NewGrainHintFilter>();
             silo.Services.AddSingleton<CrontabWaker>();
             silo.AddStartupTask<CrontabActivation>();
             silo.AddStartupTask<TaskWatchdogActivation>();

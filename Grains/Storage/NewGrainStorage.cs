@@ -1,3 +1,4 @@
+using OpenC3.Grains.Abstractions.Common;
 using Orleans.Storage;
 
 namespace OpenC3.Grains.Storage;

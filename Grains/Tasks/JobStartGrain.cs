@@ -3,7 +3,6 @@ using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Connector;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Storage;
 using Orleans.Concurrency;
 
 namespace OpenC3.Grains.Tasks;

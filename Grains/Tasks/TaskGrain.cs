@@ -310,7 +310,7 @@ public sealed class TaskGrain(
         IReadOnlyList<string> destinations = plan.Start.Copy?.ToFileServer is null ? plan.Start.Hosts : [];
         var start = plan.Start with { Rejection = await OffTreeAsync(plan.Start.ProjectId, [.. destinations, .. plan.Start.Copy?.SourceHosts ?? []]) };
         var subtask = GrainFactory.GetGrain<ISubtaskGrain>(SubtaskKey(index));
-        using (stepsStartedHere?.Add(index) == true ? Storage.NewGrainHint.For(subtask.GetGrainId()) : default(Storage.NewGrainHint.Scope?))
+        using (stepsStartedHere?.Add(index) == true ? Abstractions.Common.NewGrainHint.For(subtask.GetGrainId()) : default(Abstractions.Common.NewGrainHint.Scope?))
         {
             await subtask.Start(start);
         }

@@ -2,7 +2,6 @@ using OpenC3.Api.Infrastructure;
 using OpenC3.Grains.Abstractions.Catalog;
 using OpenC3.Grains.Abstractions.Common;
 using OpenC3.Grains.Abstractions.Tasks;
-using OpenC3.Grains.Storage;
 
 namespace OpenC3.Api.Job;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using OpenC3.Grains.Diagnostics;
-using OpenC3.Grains.Storage;
+using OpenC3.Grains.Abstractions.Common;
 using Orleans.Storage;
 
 namespace OpenC3.IntegrationTests.Storage;
